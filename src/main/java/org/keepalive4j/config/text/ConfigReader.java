@@ -109,7 +109,7 @@ public final class ConfigReader {
     private void processRawLines(Path file, List<String> raw) {
         for (int i = 0; i < raw.size() && !overflowReported; i++) {
             SourceLocation where = new SourceLocation(file, i + 1);
-            String line = stripComment(raw.get(i));
+            String line = stripComment(raw.get(i), diagnostics, where);
             if (line.isBlank()) {
                 continue;
             }
@@ -131,7 +131,8 @@ public final class ConfigReader {
                     value.add(first);
                 }
                 while (i + 1 < raw.size()) {
-                    String next = stripComment(raw.get(++i));
+                    ++i;
+                    String next = stripComment(raw.get(i), diagnostics, new SourceLocation(file, i + 1));
                     if (next.isBlank()) {
                         continue;
                     }
@@ -562,23 +563,50 @@ public final class ConfigReader {
 
     // ---------------------------------------------------------------- comments
 
-    /** Removes a '#' or '!' comment that is not inside quotes. */
-    static String stripComment(String line) {
-        char quote = 0;
+    /**
+     * Removes a '#' or '!' comment that is not inside double quotes, and unescapes "\#" and "\!" outside
+     * quotes — keepalived's rules (single quotes do not protect a comment character there).
+     */
+    private static String stripComment(String line, Diagnostics diagnostics, SourceLocation where) {
+        if (line.indexOf('#') < 0 && line.indexOf('!') < 0 && line.indexOf('"') < 0) {
+            return line;
+        }
+        StringBuilder out = null;
+        boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\\' && i + 1 < line.length()) {
+                char next = line.charAt(i + 1);
+                if (!quoted && (next == '#' || next == '!')) {
+                    if (out == null) {
+                        out = new StringBuilder(line.substring(0, i));
+                    }
+                    out.append(next);
                     i++;
-                } else if (c == quote) {
-                    quote = 0;
+                    continue;
                 }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '#' || c == '!') {
-                return line.substring(0, i);
+                if (out != null) {
+                    out.append(c).append(next);
+                }
+                i++;
+                continue;
+            } else if (!quoted && (c == '#' || c == '!')) {
+                if (diagnostics != null && i > 0 && !Character.isWhitespace(line.charAt(i - 1))) {
+                    // A classic trap: "auth_pass k@l!ve1" is the password "k@l" for keepalived too.
+                    diagnostics.warning(where, String.valueOf(c), "'" + c + "' inside a word starts a comment;"
+                            + " quote the value or write \\" + c + " if it belongs to it");
+                }
+                return out == null ? line.substring(0, i) : out.toString();
+            }
+            if (out != null) {
+                out.append(c);
             }
         }
-        return line;
+        if (quoted && diagnostics != null) {
+            diagnostics.error(where, "\"", "unterminated quote");
+        }
+        return out == null ? line : out.toString();
     }
 }
