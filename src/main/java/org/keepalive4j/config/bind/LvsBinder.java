@@ -1,39 +1,28 @@
 package org.keepalive4j.config.bind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.keepalive4j.config.model.GlobalDefs;
-import org.keepalive4j.config.model.RealServer;
 import org.keepalive4j.config.model.VirtualServer;
 import org.keepalive4j.config.model.VirtualServerGroup;
 import org.keepalive4j.config.text.ConfigNode;
 
-/** virtual_server_group and virtual_server blocks. (Placeholder: the LVS keywords come next.) */
+/** Entry points for the LVS half of the configuration: virtual_server_group and virtual_server. */
 public final class LvsBinder {
 
     private LvsBinder() {
     }
 
     static VirtualServerGroup group(ConfigNode n, BindContext c) {
-        if (!c.requireBlock(n)) {
-            return null;
-        }
-        List<String> entries = new ArrayList<>();
-        n.children().forEach(e -> entries.add(String.join(" ", e.words())));
-        return new VirtualServerGroup(n.arg(0), entries, n.location());
+        return VirtualServerGroupBinder.group(n, c);
     }
 
     static VirtualServer virtualServer(ConfigNode n, GlobalDefs g, BindContext c) {
-        if (!c.requireBlock(n)) {
-            return null;
-        }
-        List<RealServer> rs = new ArrayList<>();
-        for (ConfigNode child : n.children()) {
-            if (child.keyword().equals("real_server")) {
-                rs.add(new RealServer(String.join(" ", child.args()), child.location()));
-            }
-        }
-        return new VirtualServer(String.join(" ", n.args()), rs, n.location());
+        return VirtualServerBinder.bind(n, g, c);
     }
 
     /**
@@ -41,6 +30,21 @@ public final class LvsBinder {
      * that remain usable.
      */
     static List<VirtualServer> crossCheck(List<VirtualServerGroup> groups, List<VirtualServer> servers, BindContext c) {
-        return servers;
+        Set<String> groupNames = groups.stream().map(VirtualServerGroup::name).collect(Collectors.toSet());
+        Map<String, VirtualServer> seen = new HashMap<>();
+        List<VirtualServer> usable = new ArrayList<>();
+        for (VirtualServer v : servers) {
+            if (v.target() instanceof VirtualServer.Group grp && !groupNames.contains(grp.name())) {
+                c.error(v.location(), "virtual_server", "group " + grp.name() + " names no virtual_server_group");
+                continue;
+            }
+            VirtualServer twin = seen.putIfAbsent(v.describe(), v);
+            if (twin != null) {
+                c.error(v.location(), "virtual_server", v.describe() + " is already defined at " + twin.location());
+                continue;
+            }
+            usable.add(v);
+        }
+        return usable;
     }
 }
