@@ -34,12 +34,12 @@ public final class ConfigBinder {
 
     /** Valid keepalived blocks that keepalive4j does not implement: accepted with a warning. */
     private static final Set<String> NOT_IMPLEMENTED = Set.of("linkbeat_interfaces", "interface_up_down_delays",
-            "garp_group", "vrrp_track_file", "track_file", "vrrp_track_process", "bfd_instance", "track_group");
+            "garp_group", "vrrp_track_file", "track_file", "vrrp_track_process", "bfd_instance", "track_group", "SSL");
 
     private static final Set<String> TOP_LEVEL = Set.of("global_defs", "vrrp_script", "vrrp_sync_group",
             "vrrp_instance", "virtual_server_group", "virtual_server", "static_ipaddress", "static_routes",
             "static_rules", "linkbeat_interfaces", "interface_up_down_delays", "garp_group", "vrrp_track_file",
-            "track_file", "vrrp_track_process", "bfd_instance", "track_group", "net_namespace",
+            "track_file", "vrrp_track_process", "bfd_instance", "track_group", "SSL", "net_namespace",
             "net_namespace_ipvs", "namespace_with_ipsets", "instance", "use_pid_dir", "linkbeat_use_polling",
             "child_wait_time");
 

@@ -53,7 +53,7 @@ public final class GlobalDefsBinder {
         int smtpPort = 25;
         String smtpHelo;
         Duration smtpConnectTimeout = Duration.ofSeconds(30);
-        boolean smtpAlert;
+        Boolean smtpAlert;
         Boolean smtpAlertVrrp;
         Boolean smtpAlertChecker;
         String snmpSocket;
@@ -123,7 +123,7 @@ public final class GlobalDefsBinder {
             .on("smtp_helo_name", (n, d, c) -> d.smtpHelo = c.required(n, 0, "a host name"))
             .on("smtp_connect_timeout", (n, d, c) -> set(c.timer(n, 0, Duration.ofSeconds(1), MAX_TIMER),
                     v -> d.smtpConnectTimeout = v))
-            .on("smtp_alert", (n, d, c) -> set(c.optionalBool(n, 0), v -> d.smtpAlert = v))
+            .on("smtp_alert", (n, d, c) -> d.smtpAlert = c.optionalBool(n, 0))
             .on("smtp_alert_vrrp", (n, d, c) -> d.smtpAlertVrrp = c.optionalBool(n, 0))
             .on("smtp_alert_checker", (n, d, c) -> d.smtpAlertChecker = c.optionalBool(n, 0))
             .on("snmp_socket", (n, d, c) -> d.snmpSocket = c.required(n, 0, "a socket such as unix:/var/agentx/master"))

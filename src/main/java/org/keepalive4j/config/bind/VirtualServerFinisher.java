@@ -55,9 +55,11 @@ final class VirtualServerFinisher {
             d.hysteresis = d.quorum - 1;
         }
         ForwardingMethod forwarding = forwarding(d, c, name);
-        boolean smtpAlert = d.smtpAlert != null ? d.smtpAlert
-                : g.smtpAlertChecker() != null ? g.smtpAlertChecker() : g.smtpAlert();
-        boolean rsSmtpAlert = g.smtpAlertChecker() != null ? g.smtpAlertChecker() : true;
+        // keepalived: smtp_alert_checker, else smtp_alert, else off for virtual servers but on for real
+        // servers (keepalived itself notes the inconsistency; we keep it for compatibility).
+        Boolean globalChecker = g.smtpAlertChecker() != null ? g.smtpAlertChecker() : g.smtpAlert();
+        boolean smtpAlert = d.smtpAlert != null ? d.smtpAlert : globalChecker != null && globalChecker;
+        boolean rsSmtpAlert = globalChecker == null || globalChecker;
         RealServerBinder.Inherited inherited = new RealServerBinder.Inherited(forwarding, d.inhibit, d.alpha, d.weight,
                 d.delayLoop, d.connectTimeout, d.retry, d.delayBeforeRetry, d.warmup, rsSmtpAlert, d.virtualhost);
         List<RealServer> realServers = new ArrayList<>();

@@ -506,7 +506,7 @@ public final class VrrpBinder {
                 or(d.downTimerAdverts, g.vrrpDownTimerAdverts()), d.accept, d.strict,
                 or(d.skipCheckAdvAddr, g.vrrpSkipCheckAdvAddr()), d.checkUnicastSrc || g.vrrpCheckUnicastSrc(),
                 d.promoteSecondaries, d.oldChecksum,
-                or(d.smtpAlert, g.smtpAlertVrrp() != null ? g.smtpAlertVrrp() : g.smtpAlert()),
+                or(d.smtpAlert, or(g.smtpAlertVrrp(), or(g.smtpAlert(), Boolean.FALSE))),
                 d.notify.freeze(), d.lvsSyncIf, d.location);
     }
 

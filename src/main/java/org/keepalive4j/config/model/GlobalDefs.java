@@ -13,6 +13,7 @@ import org.keepalive4j.config.SourceLocation;
  *
  * @param routerId       null: the host name (resolved at run time)
  * @param smtpServer     null: no email alerts
+ * @param smtpAlert      null: not set (VRRP alerts default off, checker alerts on, as in keepalived)
  * @param snmpSocket     null: the default master socket (unix:/var/agentx/master)
  * @param lvsSyncDaemon  null when not configured
  * @param lvsTimeouts    null when not configured
@@ -25,7 +26,7 @@ public record GlobalDefs(
         int smtpPort,
         String smtpHeloName,
         Duration smtpConnectTimeout,
-        boolean smtpAlert,
+        Boolean smtpAlert,
         Boolean smtpAlertVrrp,
         Boolean smtpAlertChecker,
         String snmpSocket,
