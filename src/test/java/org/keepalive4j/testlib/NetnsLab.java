@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A throw-away network of hosts: network namespaces {@code NAME-h1..hN}, each with {@code eth0} =
@@ -33,7 +35,8 @@ public final class NetnsLab implements AutoCloseable {
     public static final int IPV6_PREFIX_LENGTH = 64;
     public static final int MAX_HOSTS = 200;
 
-    private static final Pattern OWNED_NAME = Pattern.compile("^" + PREFIX + "(\\d+)n\\d+-");
+    private static final Pattern OWNED_NAME = Pattern.compile("^" + PREFIX + "(\\d+)n\\d+(-|$)");
+    private static final Path LABS_DIR = Path.of(System.getProperty("java.io.tmpdir"), "k4j-labs");
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final AtomicBoolean STALE_REMOVED = new AtomicBoolean();
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
@@ -90,7 +93,7 @@ public final class NetnsLab implements AutoCloseable {
         name = PREFIX + ProcessHandle.current().pid() + "n" + COUNTER.incrementAndGet();
         switchNamespace = name + "-sw";
         try {
-            workDir = Files.createTempDirectory(name + "-");
+            workDir = Files.createDirectories(LABS_DIR.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,7 +153,10 @@ public final class NetnsLab implements AutoCloseable {
         return switchNamespace;
     }
 
-    /** The lab's scratch directory; each host has a subdirectory. Kept after close for post-mortems. */
+    /**
+     * The lab's scratch directory, {@code <tmp>/k4j-labs/NAME}; each host has a subdirectory. It outlives
+     * close() for post-mortems, until {@link #cleanupStale} runs after this JVM has gone.
+     */
     public Path workDir() {
         return workDir;
     }
@@ -191,8 +197,10 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     /**
-     * Removes namespaces whose names start with {@code prefix}, killing what runs in them, unless a lab
-     * of a JVM that is still running owns them. Returns the names removed.
+     * Removes namespaces whose names start with {@code prefix}, killing what runs in them, and lab work
+     * directories of the same names, unless a JVM that is still running owns them. Names with the prefix
+     * that no lab would make count as leftovers too: the prefix is reserved for labs. Returns the
+     * namespaces removed.
      */
     public static List<String> cleanupStale(String prefix) {
         List<String> removed = new ArrayList<>();
@@ -200,6 +208,12 @@ public final class NetnsLab implements AutoCloseable {
             if (ns.startsWith(prefix) && !ownerAlive(ns)) {
                 removeNamespace(ns);
                 removed.add(ns);
+            }
+        }
+        for (Path dir : labDirectories()) {
+            String dirName = dir.getFileName().toString();
+            if (dirName.startsWith(prefix) && !ownerAlive(dirName)) {
+                deleteRecursively(dir);
             }
         }
         return removed;
@@ -281,6 +295,27 @@ public final class NetnsLab implements AutoCloseable {
     private static boolean ownerAlive(String ns) {
         Matcher m = OWNED_NAME.matcher(ns);
         return m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static List<Path> labDirectories() {
+        if (!Files.isDirectory(LABS_DIR)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(LABS_DIR)) {
+            return dirs.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete stale lab directory " + dir, e);
+        }
     }
 
     private static Path createDirectory(Path dir) {

@@ -116,17 +116,21 @@ class NetnsLabIT {
     @Test
     void cleanupStaleRemovesLeftoversOfDeadJvmsButNotLiveLabs() throws IOException {
         // no pid can be this large (pid_max is at most 2^22), so its JVM is certainly gone
-        String leftover = NetnsLab.PREFIX + "999999999n1-h1";
+        String deadLab = NetnsLab.PREFIX + "999999999n1";
+        String leftover = deadLab + "-h1";
         String marker = uniqueSleepSeconds();
         Processes.run("ip", "netns", "add", leftover).orThrow();
         Processes.run("sh", "-c", "ip netns exec " + leftover + " setsid sleep " + marker + " >/dev/null 2>&1 &")
                 .orThrow();
         waitUntil(() -> livePidsWithArgument(marker).size() == 1, "the leftover's process running");
         try (NetnsLab live = NetnsLab.start(1)) {
+            Path deadLabDir = Files.createDirectories(live.workDir().resolveSibling(deadLab).resolve("h1"));
             assertEquals(List.of(leftover), NetnsLab.cleanupStale(NetnsLab.PREFIX));
             assertFalse(NetnsLab.namespaceNames().contains(leftover));
             assertEquals(List.of(), livePidsWithArgument(marker));
+            assertFalse(Files.exists(deadLabDir.getParent()), "the dead lab's work directory");
             assertEquals(2, namespacesOf(live).size());
+            assertTrue(Files.isDirectory(live.workDir().resolve("h1")), "the live lab's work directory");
         }
     }
 
