@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The lab library against the real kernel: namespaces, bridge, veth pairs, processes and teardown. */
 @Timeout(120)
@@ -50,7 +52,9 @@ class NetnsLabIT {
             assertTrue(NetnsLab.pidsIn(lab.host(1).namespace()).contains(p.pid()));
             assertFalse(NetnsLab.pidsIn(lab.host(2).namespace()).contains(p.pid()));
             assertFalse(NetnsLab.pidsIn(lab.switchNamespace()).contains(p.pid()));
-            // pid() is the program itself, not an `ip netns exec` wrapper around it
+            // pid() is the program itself, and no `ip netns exec` wrapper stays around it
+            waitUntil(() -> Files.readString(Path.of("/proc/" + p.pid() + "/comm")).equals("sleep\n"),
+                    "pid " + p.pid() + " runs sleep");
             assertEquals(List.of(p.pid()), livePidsWithArgument(marker));
         }
     }
@@ -69,6 +73,24 @@ class NetnsLabIT {
         assertEquals(List.of(), namespacesOf(lab));
         assertEquals(List.of(), livePidsWithArgument(marker));
         assertFalse(isLive(started));
+    }
+
+    @Test
+    void theShutdownHookTearsDownALabThatWasNeverClosed(@TempDir Path logs) throws IOException {
+        String marker = uniqueSleepSeconds();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (ManagedProcess jvm = Processes.start(logs, "jvm", List.of(java, "-cp",
+                System.getProperty("java.class.path"), AbandonedLab.class.getName(), marker), Map.of())) {
+            String lab = jvm.waitForOutput("k4j\\d+n\\d+", Duration.ofSeconds(30));
+            jvm.waitForOutput("ready", Duration.ofSeconds(30));
+            assertEquals(2, NetnsLab.namespaceNames().stream().filter(ns -> ns.startsWith(lab + "-")).count());
+            assertEquals(1, NetnsLab.pidsIn(lab + "-h1").size());
+
+            jvm.signal("TERM");
+            jvm.waitForExit(Duration.ofSeconds(30));
+            assertEquals(List.of(), NetnsLab.namespaceNames().stream().filter(ns -> ns.startsWith(lab + "-")).toList());
+            assertEquals(List.of(), livePidsWithArgument(marker));
+        }
     }
 
     @Test
