@@ -2,8 +2,8 @@ package org.keepalive4j.testlib;
 
 /**
  * A JVM that opens a lab, starts a process in it and never closes it: NetnsLabIT signals it to prove
- * that the shutdown hook tears the lab down. Prints the lab name and the process's command line marker
- * once everything runs.
+ * that the shutdown hook tears the lab down. Prints "lab NAME ready" once the process runs; its
+ * argument is the sleep length that lets the test find that process.
  */
 public final class AbandonedLab {
 

@@ -86,11 +86,11 @@ public final class Host {
 
     /** Pulls the cable: eth0 stays administratively up but loses carrier, as in a real link failure. */
     public void linkDown() {
-        lab.switchExec("ip", "link", "set", switchPort, "down");
+        lab.switchIp("link", "set", switchPort, "down");
     }
 
     public void linkUp() {
-        lab.switchExec("ip", "link", "set", switchPort, "up");
+        lab.switchIp("link", "set", switchPort, "up");
     }
 
     /** Every address on every interface of this host, as the kernel has them now. */

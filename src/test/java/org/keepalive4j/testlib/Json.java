@@ -114,6 +114,7 @@ final class Json {
         if (n.isEmpty()) {
             throw error("unexpected character");
         }
+        // the casts keep the conditional from promoting the Long to a double
         return n.matches("-?\\d+") ? (Object) Long.valueOf(n) : (Object) Double.valueOf(n);
     }
 

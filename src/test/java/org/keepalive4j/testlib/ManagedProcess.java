@@ -86,7 +86,7 @@ public final class ManagedProcess implements AutoCloseable {
                 throw new AssertionError(this + " did not print /" + regex + "/ within " + timeout
                         + outputForMessage());
             }
-            sleep(POLL_MILLIS);
+            Processes.sleep(POLL_MILLIS);
         }
     }
 
@@ -156,15 +156,6 @@ public final class ManagedProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + process.pid(), e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

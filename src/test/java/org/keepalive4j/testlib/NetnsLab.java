@@ -114,8 +114,8 @@ public final class NetnsLab implements AutoCloseable {
     private void build(int hostCount, boolean ipv6) {
         addNamespace(switchNamespace);
         // no multicast snooping: VRRP adverts and IPv6 neighbour discovery must reach every port
-        switchExec("ip", "link", "add", "br0", "type", "bridge", "mcast_snooping", "0", "stp_state", "0");
-        switchExec("ip", "link", "set", "br0", "up");
+        switchIp("link", "add", "br0", "type", "bridge", "mcast_snooping", "0", "stp_state", "0");
+        switchIp("link", "set", "br0", "up");
         for (int i = 1; i <= hostCount; i++) {
             String hostName = "h" + i;
             String ns = name + "-" + hostName;
@@ -129,7 +129,7 @@ public final class NetnsLab implements AutoCloseable {
                 ip(ns, "addr", "add", v6 + "/" + IPV6_PREFIX_LENGTH, "dev", Host.INTERFACE, "nodad");
             }
             ip(ns, "link", "set", Host.INTERFACE, "up");
-            switchExec("ip", "link", "set", port, "master", "br0", "up");
+            switchIp("link", "set", port, "master", "br0", "up");
             hosts.add(new Host(this, hostName, ns, port, v4, v6, createDirectory(workDir.resolve(hostName))));
         }
     }
@@ -252,10 +252,9 @@ public final class NetnsLab implements AutoCloseable {
         return process;
     }
 
-    void switchExec(String... command) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", switchNamespace));
-        full.addAll(List.of(command));
-        Processes.run(Processes.DEFAULT_TIMEOUT, full).orThrow();
+    /** Runs {@code ip ARGS} in the switch namespace. */
+    void switchIp(String... args) {
+        ip(switchNamespace, args);
     }
 
     private void closeAtExit() {
@@ -287,7 +286,7 @@ public final class NetnsLab implements AutoCloseable {
                 throw new IllegalStateException("processes " + pids + " in netns " + ns + " survive SIGKILL");
             }
             pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-            sleep(20);
+            Processes.sleep(20);
         }
         Processes.run("ip", "netns", "del", ns).orThrow();
     }
@@ -323,15 +322,6 @@ public final class NetnsLab implements AutoCloseable {
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -83,12 +83,12 @@ class NetnsLabIT {
                 System.getProperty("java.class.path"), AbandonedLab.class.getName(), marker), Map.of())) {
             String lab = jvm.waitForOutput("k4j\\d+n\\d+", Duration.ofSeconds(30));
             jvm.waitForOutput("ready", Duration.ofSeconds(30));
-            assertEquals(2, NetnsLab.namespaceNames().stream().filter(ns -> ns.startsWith(lab + "-")).count());
+            assertEquals(List.of(lab + "-h1", lab + "-sw"), namespacesOf(lab));
             assertEquals(1, NetnsLab.pidsIn(lab + "-h1").size());
 
             jvm.signal("TERM");
             jvm.waitForExit(Duration.ofSeconds(30));
-            assertEquals(List.of(), NetnsLab.namespaceNames().stream().filter(ns -> ns.startsWith(lab + "-")).toList());
+            assertEquals(List.of(), namespacesOf(lab));
             assertEquals(List.of(), livePidsWithArgument(marker));
         }
     }
@@ -167,7 +167,11 @@ class NetnsLabIT {
     }
 
     private static List<String> namespacesOf(NetnsLab lab) {
-        return NetnsLab.namespaceNames().stream().filter(ns -> ns.startsWith(lab.name() + "-")).toList();
+        return namespacesOf(lab.name());
+    }
+
+    private static List<String> namespacesOf(String labName) {
+        return NetnsLab.namespaceNames().stream().filter(ns -> ns.startsWith(labName + "-")).sorted().toList();
     }
 
     private static String namespaceOf(long pid) {
@@ -215,12 +219,7 @@ class NetnsLabIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within 10 s: " + what);
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
+            Processes.sleep(50);
         }
     }
 }

@@ -89,6 +89,16 @@ public final class Processes {
         }
     }
 
+    /** Thread.sleep for polling loops: an interrupt ends the wait with an exception, flag kept. */
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private static void deleteQuietly(Path file) {
         if (file != null) {
             try {
