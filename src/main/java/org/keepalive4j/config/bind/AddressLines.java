@@ -16,6 +16,8 @@ final class AddressLines {
     private static final Set<String> SCOPES = Set.of("site", "link", "host", "nowhere", "global");
     private static final Set<String> ADDRESS_FLAGS = Set.of("home", "-nodad", "nodad", "mngtmpaddr",
             "noprefixroute", "autojoin", "no_track", "use_vmac");
+    private static final Set<String> VALUED_OPTIONS = Set.of("brd", "broadcast", "dev", "label", "scope", "peer",
+            "preferred_lft", "track_group");
     private static final Set<String> ROUTE_TYPES = Set.of("unicast", "blackhole", "unreachable", "prohibit",
             "throw", "local", "broadcast", "anycast", "multicast", "nat");
 
@@ -66,8 +68,7 @@ final class AddressLines {
         for (int i = 1; i < w.size(); i++) {
             String k = w.get(i);
             String v = i + 1 < w.size() ? w.get(i + 1) : null;
-            boolean needsValue = Set.of("brd", "broadcast", "dev", "label", "scope", "peer", "preferred_lft",
-                    "track_group").contains(k);
+            boolean needsValue = VALUED_OPTIONS.contains(k);
             if (needsValue && v == null) {
                 c.error(line.location(), spec, "missing value after '" + k + "'");
                 return null;

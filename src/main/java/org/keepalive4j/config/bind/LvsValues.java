@@ -22,7 +22,7 @@ final class LvsValues {
      * written before the port became optional). Null, after reporting, for anything else.
      */
     static Integer port(ConfigNode n, String v, BindContext c) {
-        if (v.matches("0+")) {
+        if (!v.isEmpty() && v.chars().allMatch(ch -> ch == '0')) {
             return 0;
         }
         return c.integerValue(n, v, 1, 65535);
