@@ -49,6 +49,13 @@ class MibToolsTest {
         assertTrue(r.out().contains("vrrpInstanceBasePriority(7)"), r.out());
         assertTrue(r.out().contains("realServerWeight(7)"), r.out());
         assertTrue(r.out().contains("-RW-"), "read-write objects shown as such");
+
+        // it is our text that was loaded, not keepalived's module from net-snmp's default directory
+        Result d = run(List.of(tool("snmptranslate"), "-M", mibPath("mibs"), "-m", "KEEPALIVED-MIB", "-Td",
+                "KEEPALIVED-MIB::vrrpInstanceBasePriority"));
+        assertEquals("", d.problems());
+        assertTrue(d.out().contains("MAX-ACCESS\tread-write"), d.out());
+        assertTrue(d.out().contains("keepalive4j"), d.out());
     }
 
     @Test
