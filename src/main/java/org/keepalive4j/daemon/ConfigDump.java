@@ -16,9 +16,8 @@ import java.util.TreeMap;
  * Renders any tree of records as indented text, for -d and the SIGUSR1 data dump. It knows no model
  * class: it walks record components by reflection, so records added to the configuration model show up
  * without changes here. Names are printed in keepalived's snake_case; durations in seconds; addresses as
- * text; null values, empty collections and
- * blocks with nothing in them are left out. A record that formats itself (a source location,
- * for instance) is a value, not a block.
+ * text; null values, empty collections and blocks with nothing in them are left out. A record that
+ * formats itself (a source location, for instance) is a value, not a block.
  */
 public final class ConfigDump {
 
