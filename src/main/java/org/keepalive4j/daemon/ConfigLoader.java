@@ -30,10 +30,6 @@ final class ConfigLoader {
         List<Diagnostic> errors() {
             return diagnostics.stream().filter(Diagnostic::isError).toList();
         }
-
-        List<Diagnostic> warnings() {
-            return diagnostics.stream().filter(d -> !d.isError()).toList();
-        }
     }
 
     private final Path file;

@@ -61,6 +61,12 @@ final class DaemonStartup {
 
     private static int loadAndRun(CommandLine cl, Logger log) {
         ConfigLoader loader = ConfigLoader.forCommandLine(cl);
+        // The VRRP engine (when cl.runsVrrp()), the health checkers (cl.runsChecker()) and the SNMP
+        // agent (cl.snmp()) join this list, in that start order, as they are built.
+        List<Subsystem> subsystems = List.of();
+        Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());
+        // before the first load: a TERM or HUP that arrives while parsing is queued, not fatal
+        SignalBridge.install(daemon::submit);
         ConfigLoader.Result first = loader.load();
         for (Diagnostic d : first.diagnostics()) {
             if (d.isError()) {
@@ -73,11 +79,6 @@ final class DaemonStartup {
             log.error("Configuration {} has {} error(s); not starting", loader.file(), first.errors().size());
             return 1;
         }
-        // The VRRP engine (when cl.runsVrrp()), the health checkers (cl.runsChecker()) and the SNMP
-        // agent (cl.snmp()) join this list, in that start order, as they are built.
-        List<Subsystem> subsystems = List.of();
-        Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());
-        SignalBridge.install(daemon::submit);
         return daemon.run(first.config());
     }
 }

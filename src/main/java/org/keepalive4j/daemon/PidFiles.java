@@ -68,8 +68,4 @@ final class PidFiles {
         written.clear();
         return problems;
     }
-
-    List<Path> paths() {
-        return files.stream().map(PidFile::path).toList();
-    }
 }

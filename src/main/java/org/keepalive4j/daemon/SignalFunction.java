@@ -5,6 +5,7 @@ import java.util.Optional;
 /**
  * The signals keepalive4j acts on, by the function names keepalived's --signum knows. keepalived's
  * STATS_CLEAR and JSON use real-time signals, which the JVM cannot catch, so they have no entry.
+ * The numbers are Linux's on x86 and ARM, the platforms keepalive4j runs on.
  */
 enum SignalFunction {
     STOP("TERM", 15), RELOAD("HUP", 1), DATA("USR1", 10), STATS("USR2", 12);

@@ -23,6 +23,15 @@ class CommandLineIT {
     }
 
     @Test
+    void theLauncherScriptPassesArgumentsThrough() throws Exception {
+        Path script = Path.of(System.getProperty("keepalive4j.basedir", ".")).resolve("scripts/keepalive4j");
+        Process p = new ProcessBuilder(script.toString(), "--signum=RELOAD").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("1\n", out);
+    }
+
+    @Test
     void helpExitsZero() throws Exception {
         try (JarProcess p = JarProcess.start(dir, "--help")) {
             assertEquals(0, p.waitForExit());

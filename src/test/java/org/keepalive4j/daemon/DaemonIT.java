@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -51,9 +52,10 @@ class DaemonIT {
 
     @Test
     void sigtermStopsCleanlyAndRemovesThePidFiles() throws Exception {
-        JarProcess p = daemon();
+        JarProcess p = daemon("-u", "077");
         p.awaitStderr(STARTED, 1);
         assertEquals(p.pid() + "\n", Files.readString(pid));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(pid)), "-u 077");
         assertEquals(p.pid() + "\n", Files.readString(dir.resolve("run/vrrp.pid")));
         assertEquals(p.pid() + "\n", Files.readString(dir.resolve("run/checkers.pid")));
         p.signal("TERM");
