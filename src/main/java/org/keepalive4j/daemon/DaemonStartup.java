@@ -48,7 +48,7 @@ final class DaemonStartup {
             log.error("{}", e.getMessage());
             return 1;
         } catch (IOException e) {
-            log.error("Cannot write pid file: {}", e.getMessage());
+            log.error("Cannot write pid file {} ({})", e.getMessage(), e.getClass().getSimpleName());
             pidFiles.release().forEach(log::warn);
             return 1;
         }
