@@ -71,7 +71,8 @@ final class Usage {
                   -h, --help                  print this help and exit
 
                 Signals: TERM/INT stop, HUP reloads the configuration, USR1 writes
-                /tmp/keepalived.data, USR2 writes /tmp/keepalived.stats.
+                /tmp/keepalived.data, USR2 writes /tmp/keepalived.stats
+                (KEEPALIVE4J_DUMP_DIR in the environment moves both elsewhere).
                 Exit status: 0 success, 1 failure, 2 bad command line.
                 """;
     }
