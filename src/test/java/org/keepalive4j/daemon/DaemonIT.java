@@ -91,8 +91,9 @@ class DaemonIT {
 
     @Test
     void sighupWithABrokenConfigKeepsRunningAndAFixedOneReloads() throws Exception {
-        JarProcess p = daemon();
+        JarProcess p = daemon("-d");
         p.awaitStderr(STARTED, 1);
+        assertTrue(p.stderr().contains("INFO    vrrp_instances VI_1 {"), "-d dumps at start:\n" + p.stderr());
         String good = Files.readString(conf);
         Files.writeString(conf, good.replace("priority 150", "priority 999"));
         p.signal("HUP");
@@ -102,6 +103,7 @@ class DaemonIT {
         Files.writeString(conf, good);
         p.signal("HUP");
         p.awaitStderr("Configuration reloaded (reload 1)", 1);
+        assertEquals(3, p.stderr().split("vrrp_instances VI_1 \\{", -1).length, "-d dumps again after a reload");
         p.signal("TERM");
         assertEquals(0, p.waitForExit());
     }
