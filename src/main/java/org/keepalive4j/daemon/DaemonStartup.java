@@ -1,0 +1,84 @@
+package org.keepalive4j.daemon;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.keepalive4j.config.Diagnostic;
+
+/**
+ * Everything between the command line and a running {@link Daemon}: logging, umask, pid files, the
+ * first configuration load, signal handlers; and the pid files' removal at the end.
+ */
+final class DaemonStartup {
+
+    private DaemonStartup() {
+    }
+
+    static int run(CommandLine cl, String[] args, PrintStream stderr) {
+        if (cl.namespace() != null) {
+            // setns(2) moves only the calling thread, and the JVM has started many threads (and will
+            // start more from threads still in the old namespace) before main() runs, so sockets
+            // would end up in either namespace. Entering it before the JVM starts is the safe way.
+            stderr.println("keepalive4j: -s/--namespace is not supported yet; run 'ip netns exec "
+                    + cl.namespace() + " keepalive4j ...' instead");
+            return 1;
+        }
+        LogSettings logSettings = LogSettings.forCommandLine(cl);
+        Configurator.initialize(new DaemonLogConfiguration(logSettings));
+        Logger log = LogManager.getLogger(DaemonStartup.class);
+        log.info("Starting keepalive4j {}", Version.current());
+        log.info("Command line: keepalive4j {}", String.join(" ", args));
+        if (logSettings.syslogMissing()) {
+            log.warn("{} does not exist; logging to the console instead of syslog", LogSettings.SYSLOG_SOCKET);
+        }
+        if (cl.umask() != null) {
+            LibC.INSTANCE.umask(cl.umask());
+        }
+        if (cl.coreDump()) {
+            log.warn("-m/-M ignored: core dumps of the JVM follow 'ulimit -c' and -XX:+CreateCoredumpOnCrash");
+        }
+
+        PidFiles pidFiles = PidFiles.forCommandLine(cl, ProcessHandle.current().pid());
+        try {
+            pidFiles.acquire();
+        } catch (PidFiles.AlreadyRunningException e) {
+            log.error("{}", e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            log.error("Cannot write pid file {} ({})", e.getMessage(), e.getClass().getSimpleName());
+            pidFiles.release().forEach(log::warn);
+            return 1;
+        }
+        try {
+            return loadAndRun(cl, log);
+        } finally {
+            pidFiles.release().forEach(log::warn);
+        }
+    }
+
+    private static int loadAndRun(CommandLine cl, Logger log) {
+        ConfigLoader loader = ConfigLoader.forCommandLine(cl);
+        // The VRRP engine (when cl.runsVrrp()), the health checkers (cl.runsChecker()) and the SNMP
+        // agent (cl.snmp()) join this list, in that start order, as they are built.
+        List<Subsystem> subsystems = List.of();
+        Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());
+        // before the first load: a TERM or HUP that arrives while parsing is queued, not fatal
+        SignalBridge.install(daemon::submit);
+        ConfigLoader.Result first = loader.load();
+        for (Diagnostic d : first.diagnostics()) {
+            if (d.isError()) {
+                log.error("{}", d);
+            } else {
+                log.warn("{}", d);
+            }
+        }
+        if (!first.ok()) {
+            log.error("Configuration {} has {} error(s); not starting", loader.file(), first.errors().size());
+            return 1;
+        }
+        return daemon.run(first.config());
+    }
+}

@@ -1,0 +1,63 @@
+package org.keepalive4j.daemon;
+
+import java.io.PrintStream;
+
+/**
+ * keepalive4j's command-line entry point, with keepalived 2.2's options.
+ *
+ * <p>keepalive4j never forks: it always runs in the foreground, as keepalived does with -n, and
+ * leaves daemonizing to the service manager (systemd Type=simple). A JVM cannot fork safely, and a
+ * supervisor that watches the process it started gives restarts and logging for free. -n is accepted
+ * and changes nothing.
+ *
+ * <p>Exit status: 0 success, 1 failure (bad configuration, another instance running, ...), 2 a
+ * command line that cannot be understood.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        CommandLine cl;
+        try {
+            cl = CommandLineParser.parse(args);
+        } catch (UsageException e) {
+            stderr.println("keepalive4j: " + e.getMessage());
+            stderr.println(Usage.HINT);
+            return 2;
+        }
+        return switch (cl.action()) {
+            case HELP -> {
+                stdout.print(Usage.text());
+                yield 0;
+            }
+            case VERSION -> {
+                stdout.print(Version.banner());
+                yield 0;
+            }
+            case SIGNUM -> signalNumber(cl.signalFunction(), stdout, stderr);
+            case GENHASH -> {
+                stderr.println("keepalive4j: genhash mode (-T) is not implemented yet");
+                yield 1;
+            }
+            case CONFIG_TEST -> ConfigTest.run(cl, stderr);
+            case RUN -> DaemonStartup.run(cl, args, stderr);
+        };
+    }
+
+    private static int signalNumber(String function, PrintStream stdout, PrintStream stderr) {
+        return SignalFunction.byName(function).map(f -> {
+            stdout.println(f.number);
+            return 0;
+        }).orElseGet(() -> {
+            stderr.println("keepalive4j: unknown or unsupported signal function '" + function
+                    + "' (known: STOP, RELOAD, DATA, STATS)");
+            return 1;
+        });
+    }
+}
