@@ -79,9 +79,18 @@ public final class LinkEvents implements Pollable, AutoCloseable {
         return switch (m.type()) {
             case NetlinkMessages.RTM_NEWLINK -> new NetlinkEvent.LinkChanged(Link.decode(m), false);
             case NetlinkMessages.RTM_DELLINK -> new NetlinkEvent.LinkChanged(Link.decode(m), true);
-            case NetlinkMessages.RTM_NEWADDR -> InterfaceAddress.isIpFamily(m) ? new NetlinkEvent.AddressAdded(InterfaceAddress.decode(m)) : null;
-            case NetlinkMessages.RTM_DELADDR -> InterfaceAddress.isIpFamily(m) ? new NetlinkEvent.AddressRemoved(InterfaceAddress.decode(m)) : null;
+            case NetlinkMessages.RTM_NEWADDR, NetlinkMessages.RTM_DELADDR -> addressEvent(m);
             default -> null;
         };
+    }
+
+    private static NetlinkEvent addressEvent(NetlinkMessage m) {
+        if (!InterfaceAddress.isIpFamily(m)) {
+            return null;
+        }
+        InterfaceAddress address = InterfaceAddress.decode(m);
+        return m.type() == NetlinkMessages.RTM_NEWADDR
+                ? new NetlinkEvent.AddressAdded(address)
+                : new NetlinkEvent.AddressRemoved(address);
     }
 }

@@ -2,6 +2,7 @@ package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.keepalive4j.linux.ControlMessages.ControlMessage;
@@ -22,6 +23,9 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
     public static final int PROTOCOL_VRRP = 112;
     /** The hop limit VRRP sends with and checks on receipt. */
     public static final int MAX_HOP_LIMIT = 255;
+    /** The groups VRRP advertisements go to unless configured otherwise (RFC 5798 §5.1.1.2, §5.1.2.2). */
+    public static final InetAddress VRRP_IPV4_GROUP = literal("224.0.0.18");
+    public static final InetAddress VRRP_IPV6_GROUP = literal("ff02::12");
 
     static final int IPPROTO_IP = 0;
     static final int IP_TTL = 2;
@@ -228,6 +232,14 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
     private void requireFamily(InetAddress address) {
         if (IpFamily.of(address) != family) {
             throw new IllegalArgumentException(address.getHostAddress() + " is not an " + family + " address");
+        }
+    }
+
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 

@@ -135,7 +135,8 @@ public final class RtNetlink implements AutoCloseable {
                 if (m.type() == NetlinkMessages.NLMSG_ERROR) {
                     throw failure(m, what);
                 }
-                if (m.type() == replyType && (replyType != NetlinkMessages.RTM_NEWADDR || InterfaceAddress.isIpFamily(m))) {
+                boolean otherFamily = replyType == NetlinkMessages.RTM_NEWADDR && !InterfaceAddress.isIpFamily(m);
+                if (m.type() == replyType && !otherFamily) {
                     result.add(decoder.apply(m));
                 }
             }
