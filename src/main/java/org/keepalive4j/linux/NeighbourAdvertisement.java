@@ -25,7 +25,9 @@ public final class NeighbourAdvertisement {
     /**
      * The advertisement of {@code target} at {@code mac}, with its checksum for the IPv6 header
      * {@code source} → {@code destination} (normally the target itself → ff02::1). {@code router} sets the
-     * R flag, which a host that forwards packets should set.
+     * R flag, which a host that forwards packets should set. A raw ICMPv6 socket has the kernel compute the
+     * checksum again (RFC 3542 §3.1), and it accepts a filled-in one; ours makes the message complete for
+     * any other way of sending it.
      */
     public static byte[] unsolicited(Inet6Address target, byte[] mac, boolean router, Inet6Address source,
             Inet6Address destination) {

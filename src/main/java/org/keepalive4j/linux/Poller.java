@@ -14,6 +14,9 @@ import java.util.Set;
  * <p>Threading: one thread (the event loop) registers, unregisters and polls; {@link #wakeup()} is the
  * only method other threads may call. A wake-up makes the current or next {@link #poll} return, possibly
  * with an empty list, so the loop can look at its request queue.
+ *
+ * <p>Unregister an object before closing it: a closed descriptor makes {@link #poll} fail, and a number
+ * the kernel has meanwhile given to another file would be watched in its place.
  */
 public final class Poller implements AutoCloseable {
 
