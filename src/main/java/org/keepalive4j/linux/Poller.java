@@ -1,0 +1,122 @@
+package org.keepalive4j.linux;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * poll(2) over a set of {@link Pollable}s for readability, plus a built-in wake-up eventfd.
+ *
+ * <p>Threading: one thread (the event loop) registers, unregisters and polls; {@link #wakeup()} is the
+ * only method other threads may call. A wake-up makes the current or next {@link #poll} return, possibly
+ * with an empty list, so the loop can look at its request queue.
+ *
+ * <p>Unregister an object before closing it: a closed descriptor makes {@link #poll} fail, and a number
+ * the kernel has meanwhile given to another file would be watched in its place.
+ */
+public final class Poller implements AutoCloseable {
+
+    /** Timeout for {@link #poll} that waits until something is readable or {@link #wakeup()} is called. */
+    public static final long FOREVER = -1;
+
+    static final short POLLIN = 0x1;
+    static final short POLLERR = 0x8;
+    static final short POLLHUP = 0x10;
+    static final short POLLNVAL = 0x20;
+
+    /** struct pollfd { int fd; short events; short revents; } */
+    private static final int POLLFD_SIZE = 8;
+
+    private final EventFd wakeup;
+    private final Set<Pollable> registered = new LinkedHashSet<>();
+    private List<Pollable> order = List.of();
+    private Memory pollfds;
+
+    public Poller() throws ErrnoException {
+        wakeup = EventFd.open();
+        rebuild();
+    }
+
+    public void register(Pollable p) {
+        if (registered.add(p)) {
+            rebuild();
+        }
+    }
+
+    public void unregister(Pollable p) {
+        if (registered.remove(p)) {
+            rebuild();
+        }
+    }
+
+    /** Makes a blocked or the next {@link #poll} return. Safe from any thread. */
+    public void wakeup() throws ErrnoException {
+        wakeup.signal();
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} ({@link #FOREVER} for no limit, 0 to only look) and returns the
+     * registered objects that are readable or in error (so that their next read reports the error), in
+     * registration order. Returns early, maybe with nothing ready, after a {@link #wakeup()} or when a
+     * signal interrupts the wait.
+     */
+    public List<Pollable> poll(long timeoutMillis) throws ErrnoException {
+        int timeout = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, timeoutMillis));
+        int n;
+        try {
+            n = LibC.poll(pollfds, new NativeLong(order.size() + 1), timeout);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.EINTR) {
+                return List.of();
+            }
+            throw Errno.check(e, "poll");
+        }
+        if (n == 0) {
+            return List.of();
+        }
+        if (revents(0) != 0) {
+            wakeup.drain();
+        }
+        List<Pollable> ready = new ArrayList<>(n);
+        for (int i = 0; i < order.size(); i++) {
+            short revents = revents(i + 1);
+            if ((revents & POLLNVAL) != 0) {
+                throw new IllegalStateException(order.get(i) + " was closed while registered with the poller");
+            }
+            if ((revents & (POLLIN | POLLERR | POLLHUP)) != 0) {
+                ready.add(order.get(i));
+            }
+        }
+        return ready;
+    }
+
+    @Override
+    public void close() {
+        wakeup.close();
+    }
+
+    private short revents(int slot) {
+        return pollfds.getShort((long) slot * POLLFD_SIZE + 6);
+    }
+
+    /** Slot 0 is the wake-up eventfd; registered objects follow in registration order. */
+    private void rebuild() {
+        order = List.copyOf(registered);
+        pollfds = new Memory((long) (order.size() + 1) * POLLFD_SIZE);
+        pollfds.clear();
+        setSlot(0, wakeup.fd());
+        for (int i = 0; i < order.size(); i++) {
+            setSlot(i + 1, order.get(i).fd());
+        }
+    }
+
+    private void setSlot(int slot, int fd) {
+        long base = (long) slot * POLLFD_SIZE;
+        pollfds.setInt(base, fd);
+        pollfds.setShort(base + 4, POLLIN);
+    }
+}
