@@ -75,21 +75,21 @@ public enum RealServerColumn implements ColumnSpec {
     /** realServerRateCpsHigh: Unsigned32 */
     RATE_CPS_HIGH(31, GAUGE32),
     /** realServerRateInPPSLow: Unsigned32 */
-    RATE_IN_PPSLOW(32, GAUGE32),
+    RATE_IN_PPS_LOW(32, GAUGE32),
     /** realServerRateInPPSHigh: Unsigned32 */
-    RATE_IN_PPSHIGH(33, GAUGE32),
+    RATE_IN_PPS_HIGH(33, GAUGE32),
     /** realServerRateOutPPSLow: Unsigned32 */
-    RATE_OUT_PPSLOW(34, GAUGE32),
+    RATE_OUT_PPS_LOW(34, GAUGE32),
     /** realServerRateOutPPSHigh: Unsigned32 */
-    RATE_OUT_PPSHIGH(35, GAUGE32),
+    RATE_OUT_PPS_HIGH(35, GAUGE32),
     /** realServerRateInBPSLow: Unsigned32 */
-    RATE_IN_BPSLOW(36, GAUGE32),
+    RATE_IN_BPS_LOW(36, GAUGE32),
     /** realServerRateInBPSHigh: Unsigned32 */
-    RATE_IN_BPSHIGH(37, GAUGE32),
+    RATE_IN_BPS_HIGH(37, GAUGE32),
     /** realServerRateOutBPSLow: Unsigned32 */
-    RATE_OUT_BPSLOW(38, GAUGE32),
+    RATE_OUT_BPS_LOW(38, GAUGE32),
     /** realServerRateOutBPSHigh: Unsigned32 */
-    RATE_OUT_BPSHIGH(39, GAUGE32),
+    RATE_OUT_BPS_HIGH(39, GAUGE32),
     /** realServerForwardingMethod: INTEGER { nat(1), dr(2), tun(3) } */
     FORWARDING_METHOD(40, INTEGER),
     /** realServerVirtualHost: DisplayString */

@@ -97,29 +97,29 @@ public enum VirtualServerColumn implements ColumnSpec {
     /** virtualServerRateCpsHigh: Unsigned32 */
     RATE_CPS_HIGH(42, GAUGE32),
     /** virtualServerRateInPPSLow: Unsigned32 */
-    RATE_IN_PPSLOW(43, GAUGE32),
+    RATE_IN_PPS_LOW(43, GAUGE32),
     /** virtualServerRateInPPSHigh: Unsigned32 */
-    RATE_IN_PPSHIGH(44, GAUGE32),
+    RATE_IN_PPS_HIGH(44, GAUGE32),
     /** virtualServerRateOutPPSLow: Unsigned32 */
-    RATE_OUT_PPSLOW(45, GAUGE32),
+    RATE_OUT_PPS_LOW(45, GAUGE32),
     /** virtualServerRateOutPPSHigh: Unsigned32 */
-    RATE_OUT_PPSHIGH(46, GAUGE32),
+    RATE_OUT_PPS_HIGH(46, GAUGE32),
     /** virtualServerRateInBPSLow: Unsigned32 */
-    RATE_IN_BPSLOW(47, GAUGE32),
+    RATE_IN_BPS_LOW(47, GAUGE32),
     /** virtualServerRateInBPSHigh: Unsigned32 */
-    RATE_IN_BPSHIGH(48, GAUGE32),
+    RATE_IN_BPS_HIGH(48, GAUGE32),
     /** virtualServerRateOutBPSLow: Unsigned32 */
-    RATE_OUT_BPSLOW(49, GAUGE32),
+    RATE_OUT_BPS_LOW(49, GAUGE32),
     /** virtualServerRateOutBPSHigh: Unsigned32 */
-    RATE_OUT_BPSHIGH(50, GAUGE32),
+    RATE_OUT_BPS_HIGH(50, GAUGE32),
     /** virtualServerPersistGranularity6: Unsigned32 */
     PERSIST_GRANULARITY6(51, GAUGE32),
     /** virtualServerHashed: TruthValue */
     HASHED(52, INTEGER),
     /** virtualServerSHFallback: TruthValue */
-    SHFALLBACK(53, INTEGER),
+    SH_FALLBACK(53, INTEGER),
     /** virtualServerSHPort: TruthValue */
-    SHPORT(54, INTEGER),
+    SH_PORT(54, INTEGER),
     /** virtualServerSched3: TruthValue */
     SCHED3(55, INTEGER),
     /** virtualServerActionWhenDown: INTEGER { remove(1), inhibit(2) } */
@@ -135,9 +135,9 @@ public enum VirtualServerColumn implements ColumnSpec {
     /** virtualServerSmtpAlert: INTEGER { enabled(1), disabled(2) } */
     SMTP_ALERT(61, INTEGER),
     /** virtualServerMHFallback: TruthValue */
-    MHFALLBACK(62, INTEGER),
+    MH_FALLBACK(62, INTEGER),
     /** virtualServerMHPort: TruthValue */
-    MHPORT(63, INTEGER),
+    MH_PORT(63, INTEGER),
     /** virtualServerDelayLoopUsec: Unsigned32 */
     DELAY_LOOP_USEC(64, GAUGE32),
     /** virtualServerDelayBeforeRetrUsec: Unsigned32 */

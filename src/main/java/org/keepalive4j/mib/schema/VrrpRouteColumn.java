@@ -56,7 +56,7 @@ public enum VrrpRouteColumn implements ColumnSpec {
     /** vrrpRouteMTU: Unsigned32 */
     MTU(22, GAUGE32),
     /** vrrpRouteMTULock: TruthValue */
-    MTULOCK(23, INTEGER),
+    MTU_LOCK(23, INTEGER),
     /** vrrpRouteHopLimit: Unsigned32 (1..256) */
     HOP_LIMIT(24, GAUGE32),
     /** vrrpRouteAdvmss: Unsigned32 */
@@ -66,11 +66,11 @@ public enum VrrpRouteColumn implements ColumnSpec {
     /** vrrpRouteRTT: Unsigned32 (1..536870) */
     RTT(27, GAUGE32),
     /** vrrpRouteRTTLock: TruthValue */
-    RTTLOCK(28, INTEGER),
+    RTT_LOCK(28, INTEGER),
     /** vrrpRouteRTTvar: Unsigned32 (1..1073741) */
-    RTTVAR(29, GAUGE32),
+    RT_TVAR(29, GAUGE32),
     /** vrrpRouteRTTvarLock: TruthValue */
-    RTTVAR_LOCK(30, INTEGER),
+    RT_TVAR_LOCK(30, INTEGER),
     /** vrrpRouteReordering: Unsigned32 */
     REORDERING(31, GAUGE32),
     /** vrrpRouteReorderingLock: TruthValue */
@@ -82,13 +82,13 @@ public enum VrrpRouteColumn implements ColumnSpec {
     /** vrrpRouteCwndLock: TruthValue */
     CWND_LOCK(35, INTEGER),
     /** vrrpRouteSSthresh: Unsigned32 */
-    SSTHRESH(36, GAUGE32),
+    S_STHRESH(36, GAUGE32),
     /** vrrpRouteSSthreshLock: TruthValue */
-    SSTHRESH_LOCK(37, INTEGER),
+    S_STHRESH_LOCK(37, INTEGER),
     /** vrrpRouteRTOMin: Unsigned32 */
-    RTOMIN(38, GAUGE32),
+    RTO_MIN(38, GAUGE32),
     /** vrrpRouteRTOMinLock: TruthValue */
-    RTOMIN_LOCK(39, INTEGER),
+    RTO_MIN_LOCK(39, INTEGER),
     /** vrrpRouteInitCwnd: Unsigned32 */
     INIT_CWND(40, GAUGE32),
     /** vrrpRouteInitRwnd: Unsigned32 */

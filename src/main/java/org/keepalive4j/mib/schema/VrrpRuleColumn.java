@@ -77,7 +77,7 @@ public enum VrrpRuleColumn implements ColumnSpec {
     /** vrrpRuleProtocol: INTEGER { unspec(1), redirect(2), kernel(3), boot(4), static(5), gated(9), ra(10), mrt(11), zebra(12), bird(13), dnrouted(14), xorp(15), ntk(16), dhcp(17), keepalived(112) } */
     PROTOCOL(33, INTEGER),
     /** vrrpRuleIPProto: Unsigned32 */
-    IPPROTO(34, GAUGE32),
+    IP_PROTO(34, GAUGE32),
     /** vrrpRuleSrcPortStart: Unsigned32 */
     SRC_PORT_START(35, GAUGE32),
     /** vrrpRuleSrcPortEnd: Unsigned32 */

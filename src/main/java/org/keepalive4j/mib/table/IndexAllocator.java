@@ -12,12 +12,13 @@ import java.util.Map;
  *
  * <p>Confined to the thread that builds and reloads the MIB.
  */
-public final class IndexAllocator<K> {
+public final class IndexAllocator<K> implements RowIndexing<K> {
 
     private final Map<K, Integer> assigned = new HashMap<>();
     private int last;
 
     /** The identity's index, assigning the next unused number on first sight. */
+    @Override
     public int indexOf(K identity) {
         return assigned.computeIfAbsent(identity, k -> {
             if (last == Integer.MAX_VALUE) {
@@ -28,6 +29,7 @@ public final class IndexAllocator<K> {
     }
 
     /** Forgets the identity; its number stays retired. */
+    @Override
     public void release(K identity) {
         assigned.remove(identity);
     }
