@@ -55,6 +55,7 @@ public final class CheckTables {
     private final Map<VirtualServerKey, VirtualServerRow> vsByKey = new LinkedHashMap<>();
     private final Map<OID, RealServerRow> realServerByIndex = new ConcurrentHashMap<>();
     private volatile List<VirtualServerRow> vsList = List.of();
+    private volatile Map<VirtualServerKey, VirtualServerRow> vsMap = Map.of();
 
     public CheckTables(TrapEmitter traps) {
         this.traps = traps;
@@ -93,6 +94,7 @@ public final class CheckTables {
                     vsIndexes.release(r.key());
                 });
         vsList = List.copyOf(vsByKey.values());
+        vsMap = Map.copyOf(vsByKey);
         return new CheckChanges(vsChanges, new Changes<>(addedRs, changedRs, removedRs));
     }
 
@@ -151,7 +153,7 @@ public final class CheckTables {
     }
 
     public Optional<VirtualServerRow> virtualServer(VirtualServerKey key) {
-        return vsList.stream().filter(v -> v.key().equals(key)).findFirst();
+        return Optional.ofNullable(vsMap.get(key));
     }
 
     public Optional<RealServerRow> realServer(OID index) {

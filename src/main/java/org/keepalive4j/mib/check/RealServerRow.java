@@ -120,8 +120,10 @@ public final class RealServerRow {
             alive = nowAlive;
             table.set(row, RealServerColumn.STATUS, Cells.truth(nowAlive));
             virtualServer.realServerStatusChanged(nowAlive);
-            RealServerFacts facts = new RealServerFacts(row.getIndex(), address(), port(), nowAlive);
-            traps.emit(s -> s.builder().realServerStateChange(facts, virtualServer.facts(), s.routerId()));
+            // emit only builds the notification when traps are on; we still hold the monitor then
+            traps.emit(s -> s.builder().realServerStateChange(
+                    new RealServerFacts(row.getIndex(), address(), port(), nowAlive), virtualServer.facts(),
+                    s.routerId()));
         }
     }
 

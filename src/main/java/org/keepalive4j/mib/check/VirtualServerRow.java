@@ -93,9 +93,8 @@ public final class VirtualServerRow {
         }
         quorumStatus = status;
         table.set(row, VirtualServerColumn.QUORUM_STATUS, Cells.integer(status.value()));
-        VirtualServerFacts facts = facts();
-        long quorum = config.quorum();
-        traps.emit(s -> s.builder().virtualServerQuorumStateChange(facts, status.value(), quorum, s.routerId()));
+        traps.emit(s -> s.builder().virtualServerQuorumStateChange(facts(), status.value(), config.quorum(),
+                s.routerId()));
     }
 
     /** virtualServerStatus: alive(1) while the service is in IPVS. */

@@ -66,6 +66,7 @@ public final class VrrpTables {
     // published copies for lookups from engine and AgentX threads
     private final Map<OID, VrrpInstanceRow> instanceByIndex = new ConcurrentHashMap<>();
     private volatile List<VrrpInstanceRow> instanceList = List.of();
+    private volatile Map<String, VrrpInstanceRow> instanceMap = Map.of();
     private volatile List<VrrpSyncGroupRow> groupList = List.of();
     private volatile List<VrrpScriptRow> scriptList = List.of();
 
@@ -136,6 +137,7 @@ public final class VrrpTables {
                     instanceIndexes.release(r.name());
                 });
         instanceList = List.copyOf(instanceByName.values());
+        instanceMap = Map.copyOf(instanceByName);
         groupList = List.copyOf(groupByName.values());
         scriptList = List.copyOf(scriptByName.values());
         return new VrrpChanges(instanceChanges, groupChanges, scriptChanges);
@@ -146,7 +148,7 @@ public final class VrrpTables {
     }
 
     public Optional<VrrpInstanceRow> instance(String name) {
-        return instanceList.stream().filter(r -> r.name().equals(name)).findFirst();
+        return Optional.ofNullable(instanceMap.get(name));
     }
 
     public Optional<VrrpInstanceRow> instance(OID index) {
