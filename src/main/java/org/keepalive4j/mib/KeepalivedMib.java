@@ -13,6 +13,7 @@ import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.MOServer;
 import org.snmp4j.agent.ManagedObject;
+import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 
 /**
@@ -60,6 +61,11 @@ public final class KeepalivedMib {
         for (ManagedObject<?> mo : managedObjects()) {
             target.register(mo, (OctetString) null);
         }
+    }
+
+    /** The subtree the subagent registers with the master: all of KEEPALIVED-MIB. */
+    public OID subtree() {
+        return new OID(KeepalivedOids.KEEPALIVED);
     }
 
     /** keepalived's sysORTable entries: one per part of the module. */

@@ -18,6 +18,7 @@ import org.keepalive4j.mib.schema.VirtualServerGroupMemberColumn;
 import org.keepalive4j.mib.schema.VrrpAddressColumn;
 import org.keepalive4j.mib.schema.VrrpInstanceColumn;
 import org.keepalive4j.mib.schema.VrrpRouteColumn;
+import org.keepalive4j.mib.schema.VrrpRuleColumn;
 import org.keepalive4j.mib.schema.VrrpScriptColumn;
 import org.keepalive4j.mib.schema.VrrpSyncGroupColumn;
 import org.keepalive4j.mib.schema.VrrpSyncGroupMemberColumn;
@@ -187,6 +188,14 @@ class MibBuildTest {
         assertCell("c0:00:02:01", r, VrrpRouteColumn.GATEWAY, 1, 1);
         assertCell("lo", r, VrrpRouteColumn.IF_NAME, 1, 1);
         assertCell(2, r, VrrpRouteColumn.STATUS, 1, 1);
+        OID u = VrrpRuleColumn.ENTRY;
+        assertCell(1, u, VrrpRuleColumn.SOURCE_ADDRESS_TYPE, 2, 1);
+        assertCell("c0:00:02:80", u, VrrpRuleColumn.SOURCE_ADDRESS, 2, 1);
+        assertCell(25, u, VrrpRuleColumn.SOURCE_ADDRESS_MASK, 2, 1);
+        assertCell(100, u, VrrpRuleColumn.ROUTING_TABLE, 2, 1);
+        assertCell(200, u, VrrpRuleColumn.PREFERENCE, 2, 1);
+        assertCell(2, u, VrrpRuleColumn.STATUS, 2, 1);
+        assertAbsent(u, VrrpRuleColumn.DESTINATION_ADDRESS, 2, 1);
     }
 
     @Test
@@ -261,7 +270,7 @@ class MibBuildTest {
     void everyValueHasItsColumnsSyntax() {
         List<Class<? extends ColumnSpec>> tables = List.of(VrrpSyncGroupColumn.class, VrrpSyncGroupMemberColumn.class,
                 VrrpInstanceColumn.class, VrrpTrackedInterfaceColumn.class, VrrpTrackedScriptColumn.class,
-                VrrpAddressColumn.class, VrrpRouteColumn.class, VrrpScriptColumn.class, VirtualServerGroupColumn.class,
+                VrrpAddressColumn.class, VrrpRouteColumn.class, VrrpRuleColumn.class, VrrpScriptColumn.class, VirtualServerGroupColumn.class,
                 VirtualServerGroupMemberColumn.class, VirtualServerColumn.class, RealServerColumn.class,
                 EmailColumn.class);
         int checked = 0;

@@ -90,6 +90,9 @@ final class MibFixtures {
                   virtual_ipaddress {
                     192.0.2.20/24
                   }
+                  virtual_rules {
+                    from 192.0.2.128/25 table 100 priority 200
+                  }
                 }
                 vrrp_instance VI_3 {
                   interface lo
