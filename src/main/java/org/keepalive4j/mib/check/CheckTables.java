@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.keepalive4j.config.model.IpFamily;
 import org.keepalive4j.config.model.KeepalivedConfig;
-import org.keepalive4j.config.model.VirtualServer;
 import org.keepalive4j.config.model.VirtualServerGroup;
 import org.keepalive4j.mib.schema.RealServerColumn;
 import org.keepalive4j.mib.schema.VirtualServerColumn;

@@ -13,12 +13,4 @@ public record Changes<V>(List<V> added, List<V> changed, List<V> removed) {
         changed = List.copyOf(changed);
         removed = List.copyOf(removed);
     }
-
-    public static <V> Changes<V> none() {
-        return new Changes<>(List.of(), List.of(), List.of());
-    }
-
-    public boolean isEmpty() {
-        return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
-    }
 }

@@ -119,18 +119,6 @@ public final class MibTable<C extends Enum<C> & ColumnSpec> {
         return new OID(cellOid.getValue(), start, cellOid.size() - start);
     }
 
-    public OID entryOid() {
-        return table.getOID();
-    }
-
-    /** The OID of one cell: entry.column.index. */
-    public OID cellOid(C column, OID index) {
-        OID oid = new OID(table.getOID());
-        oid.append(column.id());
-        oid.append(index);
-        return oid;
-    }
-
     public DefaultMOTable<CellRow, MOColumn, ConcurrentTableModel> managedObject() {
         return table;
     }

@@ -34,10 +34,6 @@ public final class TrapBuilder {
         this.indexed = indexed;
     }
 
-    public boolean indexed() {
-        return indexed;
-    }
-
     /** vrrpInstanceName, vrrpInstanceState, vrrpInstanceInitialState, routerId. */
     public Notification vrrpInstanceStateChange(OID instanceIndex, String name, VrrpState state,
                                                 VrrpState initialState, String routerId) {

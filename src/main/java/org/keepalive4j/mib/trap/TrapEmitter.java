@@ -27,10 +27,6 @@ public final class TrapEmitter {
         this.settings = newSettings;
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
     /** Builds and sends the notification only when traps are enabled (building costs allocations). */
     public void emit(Function<Settings, Notification> build) {
         Settings s = settings;

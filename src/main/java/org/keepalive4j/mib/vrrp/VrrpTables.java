@@ -1,6 +1,5 @@
 package org.keepalive4j.mib.vrrp;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,12 +164,5 @@ public final class VrrpTables {
 
     public List<VrrpScriptRow> scripts() {
         return scriptList;
-    }
-
-    /** All rows of all VRRP tables, for sizing and tests. */
-    public int rowCount() {
-        List<MibTable<?>> all = new ArrayList<>(List.of(syncGroups, syncGroupMembers, instances, trackedInterfaces,
-                trackedScripts, addresses, routes, rules, scripts));
-        return all.stream().mapToInt(MibTable::rowCount).sum();
     }
 }
