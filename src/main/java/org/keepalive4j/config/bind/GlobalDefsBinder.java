@@ -58,6 +58,7 @@ public final class GlobalDefsBinder {
         Boolean smtpAlertChecker;
         String snmpSocket;
         boolean enableTraps;
+        boolean trapIndexedVarbinds;
         boolean snmpVrrp;
         boolean snmpChecker;
         boolean snmpRfcV2;
@@ -92,7 +93,7 @@ public final class GlobalDefsBinder {
 
         GlobalDefs freeze() {
             return new GlobalDefs(routerId, emails, emailFrom, smtpServer, smtpPort, smtpHelo, smtpConnectTimeout,
-                    smtpAlert, smtpAlertVrrp, smtpAlertChecker, snmpSocket, enableTraps, snmpVrrp, snmpChecker,
+                    smtpAlert, smtpAlertVrrp, smtpAlertChecker, snmpSocket, enableTraps, trapIndexedVarbinds, snmpVrrp, snmpChecker,
                     snmpRfcV2, snmpRfcV3, vrrpVersion, mcast4, mcast6, garpMasterDelay, garpMasterRepeat,
                     garpMasterRefresh, garpMasterRefreshRepeat,
                     garpLowerPrioDelay == null ? garpMasterDelay : garpLowerPrioDelay,
@@ -128,6 +129,9 @@ public final class GlobalDefsBinder {
             .on("smtp_alert_checker", (n, d, c) -> d.smtpAlertChecker = c.optionalBool(n, 0))
             .on("snmp_socket", (n, d, c) -> d.snmpSocket = c.required(n, 0, "a socket such as unix:/var/agentx/master"))
             .on(List.of("enable_traps", "enable_snmp_traps"), (n, d, c) -> d.enableTraps = c.flag(n))
+            // keepalive4j only: keepalived sends trap varbinds without the row index, which tools
+            // that resolve varbinds against the MIB cannot match to a row
+            .on("snmp_trap_indexed_varbinds", (n, d, c) -> d.trapIndexedVarbinds = c.flag(n))
             .on("enable_snmp_vrrp", (n, d, c) -> d.snmpVrrp = c.flag(n))
             .on("enable_snmp_checker", (n, d, c) -> d.snmpChecker = c.flag(n))
             .on("enable_snmp_rfcv2", (n, d, c) -> d.snmpRfcV2 = c.flag(n))

@@ -17,6 +17,8 @@ import org.keepalive4j.config.SourceLocation;
  * @param snmpSocket     null: the default master socket (unix:/var/agentx/master)
  * @param lvsSyncDaemon  null when not configured
  * @param lvsTimeouts    null when not configured
+ * @param snmpTrapIndexedVarbinds keepalive4j's snmp_trap_indexed_varbinds: traps carry the varbinds
+ *                       with their row index (standard SNMP) instead of keepalived's bare column OIDs
  */
 public record GlobalDefs(
         String routerId,
@@ -31,6 +33,7 @@ public record GlobalDefs(
         Boolean smtpAlertChecker,
         String snmpSocket,
         boolean enableTraps,
+        boolean snmpTrapIndexedVarbinds,
         boolean enableSnmpVrrp,
         boolean enableSnmpChecker,
         boolean enableSnmpRfcV2,
