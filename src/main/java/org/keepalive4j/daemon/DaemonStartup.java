@@ -2,11 +2,13 @@ package org.keepalive4j.daemon;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.keepalive4j.config.Diagnostic;
+import org.keepalive4j.mib.MibOptions;
 
 /**
  * Everything between the command line and a running {@link Daemon}: logging, umask, pid files, the
@@ -61,9 +63,11 @@ final class DaemonStartup {
 
     private static int loadAndRun(CommandLine cl, Logger log) {
         ConfigLoader loader = ConfigLoader.forCommandLine(cl);
-        // The VRRP engine (when cl.runsVrrp()), the health checkers (cl.runsChecker()) and the SNMP
-        // agent (cl.snmp()) join this list, in that start order, as they are built.
-        List<Subsystem> subsystems = List.of();
+        // Start order: the MIB model first (engines read and write its rows), then the engines. The
+        // VRRP engine (cl.runsVrrp()) and the health checkers (cl.runsChecker()) join after it.
+        MibSubsystem mib = new MibSubsystem(MibOptions.defaults());
+        List<Subsystem> subsystems = new ArrayList<>();
+        subsystems.add(mib);
         Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());
         // before the first load: a TERM or HUP that arrives while parsing is queued, not fatal
         SignalBridge.install(daemon::submit);
