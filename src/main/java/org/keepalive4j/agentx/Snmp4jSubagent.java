@@ -41,6 +41,9 @@ import org.snmp4j.smi.VariableBinding;
  */
 final class Snmp4jSubagent extends AgentXSubagent {
 
+    /** SNMP4J's AgentX replaces any request timeout below one second with five seconds. */
+    static final long MIN_TIMEOUT_MILLIS = 1000;
+
     /** The default context: registrations and notifications carry no context. */
     private static final OctetString DEFAULT_CONTEXT = null;
 
@@ -134,9 +137,22 @@ final class Snmp4jSubagent extends AgentXSubagent {
         return send(session, new AgentXNotifyPDU(DEFAULT_CONTEXT, all), timeoutMillis);
     }
 
-    /** Tells the master we leave (reason shutdown), waiting at most {@code timeoutMillis} for its answer. */
-    void closePolitely(AgentXSession<MasterPeerAddress> session, long timeoutMillis) {
-        send(session, new AgentXClosePDU(AgentXProtocol.REASON_SHUTDOWN), timeoutMillis);
+    /**
+     * Tells the master we leave (reason shutdown) without waiting for its answer: the connection is
+     * closed right after, which ends the session at the master either way, and a frozen master must not
+     * hold up the shutdown. The PDU is in the socket before this returns.
+     */
+    void announceClose(AgentXSession<MasterPeerAddress> session) {
+        AgentXClosePDU pdu = new AgentXClosePDU(AgentXProtocol.REASON_SHUTDOWN);
+        pdu.setSessionAttributes(session);
+        pdu.setTransactionID(getNextTransactionID());
+        AgentXPeer<MasterPeerAddress> peer = session.getPeer();
+        try {
+            agentX.send(pdu, new AgentXTarget<>(peer.getAddress(), MIN_TIMEOUT_MILLIS), peer.getTransport(), null,
+                    event -> { });
+        } catch (IOException e) {
+            // the master is gone already: nothing to announce
+        }
     }
 
     /** Drops the session and its connection from the library's books and closes the transport. */
@@ -148,7 +164,15 @@ final class Snmp4jSubagent extends AgentXSubagent {
         transport.close();
     }
 
+    /**
+     * Waits for an answer for {@code timeoutMillis}, at least {@link #MIN_TIMEOUT_MILLIS}; the library
+     * would read anything shorter as 5 s.
+     */
     private SendResult send(AgentXSession<MasterPeerAddress> session, AgentXPDU pdu, long timeoutMillis) {
+        if (timeoutMillis < MIN_TIMEOUT_MILLIS) {
+            throw new IllegalArgumentException("AgentX request timeouts below " + MIN_TIMEOUT_MILLIS
+                    + " ms are not honoured by SNMP4J: " + timeoutMillis);
+        }
         pdu.setSessionAttributes(session);
         pdu.setTransactionID(getNextTransactionID());
         MasterPeerAddress master = session.getPeer().getAddress();

@@ -29,8 +29,6 @@ final class SubagentSupervisor implements SessionSource {
     private static final Logger LOG = LogManager.getLogger(SubagentSupervisor.class);
     private static final int MAX_MESSAGE_LENGTH = 4 * 1024 * 1024;
     private static final int MAX_WRITE_BACKLOG = 4 * 1024 * 1024;
-    /** Close at shutdown is a courtesy (the master notices the closed socket anyway): do not wait long. */
-    private static final long CLOSE_TIMEOUT_MILLIS = 200;
 
     private final Snmp4jSubagent subagent;
     private final List<SysOREntry> agentCaps;
@@ -235,7 +233,7 @@ final class SubagentSupervisor implements SessionSource {
         } finally {
             publish(null);
             if (stopping && opened) {
-                subagent.closePolitely(session, CLOSE_TIMEOUT_MILLIS);
+                subagent.announceClose(session);
             }
             subagent.forget(session, transport);
         }
