@@ -135,6 +135,27 @@ class AgentXMasterFaultIT {
     }
 
     @Test
+    void orderlyRestartIsFollowedLikeACrash() {
+        Root.assume();
+        TestMib mib = new TestMib(50, 5);
+        try (SnmpLab lab = SnmpLab.unix(dir)) {
+            lab.startSnmpd();
+            try (AgentXSubsystem agentx = AgentXSubsystem.start(mib.server, List.of(TestMib.CAPS), lab.master,
+                    AgentXSettings.defaults())) {
+                AgentXTesting.awaitConnected(agentx, Duration.ofSeconds(5));
+                lab.snmpd().stop(); // SIGTERM: snmpd closes its sessions and removes its socket
+                long started = System.nanoTime();
+                lab.startSnmpd();
+                awaitFullWalk(lab, mib, Duration.ofSeconds(5));
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                System.out.println("SIGTERM restart: full walk " + millis + " ms after snmpd's start");
+                assertTrue(millis <= REREGISTER_BUDGET_MILLIS, millis + " ms");
+                assertEquals(1, agentx.stats().reconnects(), agentx.stats().toText());
+            }
+        }
+    }
+
+    @Test
     void absentMasterAtStartIsJoinedAsSoonAsItAppears() {
         Root.assume();
         TestMib mib = new TestMib(50, 5);

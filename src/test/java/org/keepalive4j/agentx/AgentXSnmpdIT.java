@@ -34,8 +34,10 @@ class AgentXSnmpdIT {
                 List<String> sysOR = lab.walk("1.3.6.1.2.1.1.9");
                 assertTrue(sysOR.stream().anyMatch(l -> l.endsWith("OID: ." + TestMib.CAPS.id())), sysOR::toString);
                 assertTrue(sysOR.stream().anyMatch(l -> l.endsWith("STRING: \"keepalive4j test MIB\"")), sysOR::toString);
-                assertEquals(SubagentState.CONNECTED, agentx.stats().state());
-                assertEquals(3, agentx.stats().registeredRegions());
+                AgentXStats stats = agentx.stats();
+                assertEquals(SubagentState.CONNECTED, stats.state());
+                assertEquals(3, stats.registeredRegions());
+                assertTrue(stats.toText().contains(" State: CONNECTED\n Registered regions: 3\n"), stats.toText());
             }
         }
     }
