@@ -134,13 +134,16 @@ final class AgentXChannelTransport extends AbstractTransportMapping<MasterPeerAd
         try {
             while (!closed) {
                 selector.select();
-                if (closed) {
-                    break;
+                // a wakeup (close, or a send that queued bytes) selects nothing; the key's ready set is
+                // only current when the key itself was selected
+                if (closed || !selector.selectedKeys().remove(key)) {
+                    continue;
                 }
-                if (key.isValid() && key.isWritable()) {
+                int ready = key.readyOps();
+                if ((ready & SelectionKey.OP_WRITE) != 0) {
                     flushQueue();
                 }
-                if (key.isValid() && key.isReadable()) {
+                if ((ready & SelectionKey.OP_READ) != 0) {
                     readBuffer.clear();
                     int n = channel.read(readBuffer);
                     if (n < 0) {
@@ -149,7 +152,6 @@ final class AgentXChannelTransport extends AbstractTransportMapping<MasterPeerAd
                     readBuffer.flip();
                     decoder.feed(readBuffer, message -> deliver(message, ref));
                 }
-                selector.selectedKeys().clear();
             }
         } catch (IOException e) {
             if (!closed) {

@@ -187,7 +187,12 @@ final class Snmp4jSubagent extends AgentXSubagent {
         if (response == null) {
             return SendResult.FAILED;
         }
-        return response.getErrorStatus() == AgentXProtocol.AGENTX_SUCCESS ? SendResult.OK : SendResult.REJECTED;
+        return switch (response.getErrorStatus()) {
+            case AgentXProtocol.AGENTX_SUCCESS -> SendResult.OK;
+            // the master dropped our session while the socket stayed up: a new session will take it
+            case AgentXProtocol.AGENTX_NOT_OPEN -> SendResult.FAILED;
+            default -> SendResult.REJECTED;
+        };
     }
 
     /** How a request to the master ended. */

@@ -125,7 +125,8 @@ final class SubagentSupervisor implements SessionSource {
 
     private void run() {
         long backoff = settings.backoffMin().toMillis();
-        String unreachableLogged = null;
+        // a master that stays away (or keeps refusing us) is reported once, not at every attempt
+        String problemLogged = null;
         long downSince = System.nanoTime();
         while (!stopping) {
             SocketChannel channel;
@@ -133,22 +134,16 @@ final class SubagentSupervisor implements SessionSource {
                 connectAttempts.incrementAndGet();
                 channel = connect();
             } catch (IOException e) {
-                String why = describe(e);
-                lastError = "connect: " + why;
-                if (!why.equals(unreachableLogged) && !stopping) {
-                    LOG.info("AgentX: master {} unreachable ({}), retrying", master, why);
-                    unreachableLogged = why;
+                lastError = "connect: " + describe(e);
+                if (!lastError.equals(problemLogged) && !stopping) {
+                    LOG.info("AgentX: master {} unreachable ({}), retrying", master, describe(e));
+                    problemLogged = lastError;
                 }
                 pause(backoff);
                 backoff = Math.min(backoff * 2, settings.backoffMax().toMillis());
                 continue;
             }
-            unreachableLogged = null;
             SessionEnd end = runSession(channel, downSince);
-            if (end.wasConnected()) {
-                downSince = System.nanoTime();
-                backoff = settings.backoffMin().toMillis();
-            }
             if (stopping) {
                 break;
             }
@@ -156,8 +151,12 @@ final class SubagentSupervisor implements SessionSource {
             state = SubagentState.DISCONNECTED;
             if (end.wasConnected()) {
                 LOG.warn("AgentX: master lost ({}), retrying", end.reason());
-            } else {
+                problemLogged = null;
+                downSince = System.nanoTime();
+                backoff = settings.backoffMin().toMillis();
+            } else if (!end.reason().equals(problemLogged)) {
                 LOG.warn("AgentX: session setup with {} failed ({}), retrying", master, end.reason());
+                problemLogged = end.reason();
             }
             pause(backoff);
             backoff = Math.min(backoff * 2, settings.backoffMax().toMillis());
