@@ -118,8 +118,14 @@ final class SubagentSupervisor implements SessionSource {
         }
     }
 
+    /** Pings at once instead of at the next interval, unless that session has been replaced already. */
     @Override
     public void suspect(ActiveSession session) {
+        synchronized (sessionLock) {
+            if (current != session) {
+                return;
+            }
+        }
         signals.offer(Signal.CHECK);
     }
 
