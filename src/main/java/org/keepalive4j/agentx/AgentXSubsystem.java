@@ -1,5 +1,6 @@
 package org.keepalive4j.agentx;
 
+import org.keepalive4j.mib.SysOrEntry;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -43,7 +44,7 @@ public final class AgentXSubsystem implements AutoCloseable {
      * {@code agentCaps} in its sysORTable. Returns immediately; the session comes up in the background
      * and comes back by itself whenever the master restarts.
      */
-    public static AgentXSubsystem start(MOServer server, List<SysOREntry> agentCaps, MasterAddress master,
+    public static AgentXSubsystem start(MOServer server, List<SysOrEntry> agentCaps, MasterAddress master,
             AgentXSettings settings) {
         Snmp4jSubagent subagent = Snmp4jSubagent.create(server, settings.subagentId(), settings.description());
         SubagentSupervisor supervisor = new SubagentSupervisor(subagent, agentCaps, master, settings);

@@ -1,5 +1,6 @@
 package org.keepalive4j.agentx;
 
+import org.keepalive4j.mib.SysOrEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -117,7 +118,7 @@ final class Snmp4jSubagent extends AgentXSubagent {
     }
 
     /** Adds a sysORTable row at the master; returns the AgentX status. */
-    int addAgentCaps(AgentXSession<MasterPeerAddress> session, SysOREntry entry) {
+    int addAgentCaps(AgentXSession<MasterPeerAddress> session, SysOrEntry entry) {
         return addAgentCaps(session, DEFAULT_CONTEXT, entry.id(), new OctetString(entry.description()));
     }
 

@@ -1,5 +1,6 @@
 package org.keepalive4j.agentx;
 
+import org.keepalive4j.mib.SysOrEntry;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
@@ -31,7 +32,7 @@ final class SubagentSupervisor implements SessionSource {
     private static final int MAX_WRITE_BACKLOG = 4 * 1024 * 1024;
 
     private final Snmp4jSubagent subagent;
-    private final List<SysOREntry> agentCaps;
+    private final List<SysOrEntry> agentCaps;
     private final MasterAddress master;
     private final MasterPeerAddress peer;
     private final AgentXSettings settings;
@@ -48,7 +49,7 @@ final class SubagentSupervisor implements SessionSource {
     private final AtomicLong sessionsOpened = new AtomicLong();
     private final AtomicLong connectAttempts = new AtomicLong();
 
-    SubagentSupervisor(Snmp4jSubagent subagent, List<SysOREntry> agentCaps, MasterAddress master,
+    SubagentSupervisor(Snmp4jSubagent subagent, List<SysOrEntry> agentCaps, MasterAddress master,
             AgentXSettings settings) {
         this.subagent = subagent;
         this.agentCaps = List.copyOf(agentCaps);
@@ -209,7 +210,7 @@ final class SubagentSupervisor implements SessionSource {
             if (failure != null) {
                 return new SessionEnd(false, failure);
             }
-            for (SysOREntry caps : agentCaps) {
+            for (SysOrEntry caps : agentCaps) {
                 int capsStatus = subagent.addAgentCaps(session, caps);
                 if (capsStatus != AgentXProtocol.AGENTX_SUCCESS) {
                     return new SessionEnd(false, "AddAgentCaps " + caps.id() + " " + statusText(capsStatus));

@@ -65,7 +65,7 @@ final class DaemonStartup {
         ConfigLoader loader = ConfigLoader.forCommandLine(cl);
         // Start order: the MIB model first (engines read and write its rows), then the engines. The
         // VRRP engine (cl.runsVrrp()) and the health checkers (cl.runsChecker()) join after it.
-        MibSubsystem mib = new MibSubsystem(MibOptions.defaults());
+        MibSubsystem mib = new MibSubsystem(MibOptions.defaults(), cl.snmp(), cl.snmpAgentSocket());
         List<Subsystem> subsystems = new ArrayList<>();
         subsystems.add(mib);
         Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());

@@ -1,5 +1,6 @@
 package org.keepalive4j.agentx;
 
+import org.keepalive4j.mib.SysOrEntry;
 import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
 import org.snmp4j.agent.mo.DefaultMOMutableTableModel;
@@ -31,7 +32,7 @@ final class TestMib {
     /** varbind OID of the test notifications */
     static final OID TRAP_TAG = new OID(ROOT).append(9).append(0);
     static final OID TRAP_OID = new OID(ROOT).append(0).append(1);
-    static final SysOREntry CAPS = new SysOREntry(new OID("1.3.6.1.4.1.9586.100.5.99"), "keepalive4j test MIB");
+    static final SysOrEntry CAPS = new SysOrEntry(new OID("1.3.6.1.4.1.9586.100.5.99"), "keepalive4j test MIB");
 
     final DefaultMOServer server = new DefaultMOServer();
     final MOScalar<OctetString> version = new MOScalar<>(VERSION, MOAccessImpl.ACCESS_READ_ONLY,
