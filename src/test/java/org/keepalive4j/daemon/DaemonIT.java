@@ -9,15 +9,37 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.keepalive4j.testlib.NetnsLab;
+import org.keepalive4j.testlib.Root;
 
-/** The packaged daemon as an operator meets it: pid files and signals. */
+/**
+ * The packaged daemon as an operator meets it: pid files and signals. It runs in a lab namespace:
+ * its configuration has a VRRP instance, and the engine must not touch this machine's interfaces.
+ */
 class DaemonIT {
 
     private static final String STARTED = "started, pid ";
+
+    private static NetnsLab lab;
+
+    @BeforeAll
+    static void lab() {
+        Root.assume();
+        lab = NetnsLab.start(1);
+    }
+
+    @AfterAll
+    static void closeLab() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
 
     @TempDir
     Path dir;
@@ -45,7 +67,7 @@ class DaemonIT {
                 "-r", dir.resolve("run/vrrp.pid").toString(), "-c", dir.resolve("run/checkers.pid").toString(),
                 "-f", conf.toString()));
         args.addAll(List.of(extra));
-        JarProcess p = JarProcess.start(dir, args.toArray(String[]::new));
+        JarProcess p = JarProcess.startIn(lab.host(1).namespace(), dir, args.toArray(String[]::new));
         started.add(p);
         return p;
     }

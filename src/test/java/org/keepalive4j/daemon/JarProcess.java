@@ -27,7 +27,20 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts the jar; dumps go to {@code workDir} so tests never race on /tmp/keepalived.*. */
     static JarProcess start(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+        return startIn(null, workDir, args);
+    }
+
+    /**
+     * Starts the jar inside network namespace {@code netns} (null: this one). A daemon whose
+     * configuration has VRRP instances must run in a lab namespace: it adds addresses and sends
+     * adverts on the interfaces it names. {@code ip netns exec} execs java, so the pid is the JVM's.
+     */
+    static JarProcess startIn(String netns, Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (netns != null) {
+            command.addAll(List.of("ip", "netns", "exec", netns));
+        }
+        command.addAll(List.of(javaBinary(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
