@@ -97,6 +97,21 @@ final class SnmpLab implements AutoCloseable {
         return snmptrapd;
     }
 
+    /**
+     * snmptrapd printing MIB names, as an operator (or Zabbix's trap handler) sees traps: it loads
+     * the project's KEEPALIVED-MIB and the standard modules from ../shared/ietf-mibs.
+     */
+    ManagedProcess startSnmptrapdWithNames() {
+        Path base = Path.of(System.getProperty("keepalive4j.basedir", ".")).toAbsolutePath();
+        String mibDirs = base.resolve("mibs") + ":" + base.resolveSibling("shared").resolve("ietf-mibs");
+        snmptrapd = Processes.start(dir, "snmptrapd", List.of("snmptrapd", "-f", "-Lo", "-C", "-c",
+                dir.resolve("snmptrapd.conf").toString(), "udp:127.0.0.1:" + trapPort),
+                Map.of("SNMP_PERSISTENT_DIR", dir.resolve("persist").toString(), "MIBDIRS", "+" + mibDirs,
+                        "MIBS", "+KEEPALIVED-MIB"));
+        snmptrapd.waitForOutput("NET-SNMP version", Duration.ofSeconds(10));
+        return snmptrapd;
+    }
+
     ManagedProcess snmptrapd() {
         return snmptrapd;
     }
