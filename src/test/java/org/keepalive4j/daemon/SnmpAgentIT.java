@@ -159,6 +159,26 @@ class SnmpAgentIT {
                 "indexes are stable across reloads");
     }
 
+    @Test
+    void theShippedSnmpdExampleServesReadsAndLimitsWritesToTheWritableColumns() throws Exception {
+        snmp = NetSnmp.fromExample(host);
+        snmp.startSnmpd();
+        startDaemon();
+        awaitRegistered();
+        assertEquals(List.of("VI_1", "VI_2", "VI_3"), snmp.walkValues("KEEPALIVED-MIB::vrrpInstanceName"));
+        CommandResult ok = snmp.set("KEEPALIVED-MIB::vrrpInstancePreempt.3", "i", "1");
+        assertTrue(ok.ok(), ok.describe());
+        assertTrue(snmp.set("KEEPALIVED-MIB::realServerWeight.2.1", "i", "5").ok());
+        assertEquals("5", snmp.get("KEEPALIVED-MIB::realServerWeight.2.1"));
+        // outside the write view: refused by snmpd itself, before it reaches us
+        assertSetFails("SNMPv2-MIB::sysContact.0", "s", "x", "noAccess");
+        // the read-only community cannot write at all
+        CommandResult ro = snmp.tool("snmpset", "-v2c", "-c", "public", "-Ir", "-t", "2", "-r", "0", "127.0.0.1",
+                "KEEPALIVED-MIB::vrrpInstanceBasePriority.1", "i", "100");
+        assertFalse(ro.ok(), ro.describe());
+        assertEquals("150", snmp.get("KEEPALIVED-MIB::vrrpInstanceBasePriority.1"));
+    }
+
     private int reloads;
 
     private void reload() throws Exception {

@@ -23,6 +23,7 @@ public final class NetSnmp implements AutoCloseable {
     private final String mibDirs;
     private ManagedProcess snmpd;
     private ManagedProcess snmptrapd;
+    private boolean endpointInConfig;
 
     private NetSnmp(Host host, String agentxSocket) {
         this.host = host;
@@ -56,6 +57,27 @@ public final class NetSnmp implements AutoCloseable {
         return new NetSnmp(host, "tcp:127.0.0.1:" + port);
     }
 
+    /**
+     * snmpd configured by the project's etc/snmpd.conf.example, with only its AgentX socket moved
+     * into the host's work directory — so the example shipped to operators is what gets tested.
+     */
+    public static NetSnmp fromExample(Host host) {
+        NetSnmp n = unixMaster(host);
+        Path example = Path.of(System.getProperty("keepalive4j.basedir", ".")).resolve("etc/snmpd.conf.example");
+        try {
+            String text = Files.readString(example).replace("agentXSocket unix:/var/agentx/master",
+                    "agentXSocket " + n.agentxSocket);
+            if (text.equals(Files.readString(example))) {
+                throw new IllegalStateException("etc/snmpd.conf.example no longer has the default agentXSocket line");
+            }
+            Files.writeString(n.dir.resolve("snmpd.conf"), text);
+            n.endpointInConfig = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+
     /** The value for keepalive4j's -A. */
     public String agentxSocket() {
         return agentxSocket;
@@ -67,8 +89,11 @@ public final class NetSnmp implements AutoCloseable {
     }
 
     public ManagedProcess startSnmpd() {
-        snmpd = host.start("snmpd", List.of("snmpd", "-f", "-Lo", "-C", "-c", dir.resolve("snmpd.conf").toString(),
-                "udp:127.0.0.1:161"), env());
+        List<String> cmd = new ArrayList<>(List.of("snmpd", "-f", "-Lo", "-C", "-c", dir.resolve("snmpd.conf").toString()));
+        if (!endpointInConfig) {
+            cmd.add("udp:127.0.0.1:161");
+        }
+        snmpd = host.start("snmpd", cmd, env());
         snmpd.waitForOutput("NET-SNMP version", Duration.ofSeconds(10));
         return snmpd;
     }
