@@ -46,12 +46,18 @@ final class VirtualAddresses {
 
     /** REMOVE_VIPS. */
     void remove(Instance instance) {
+        int removed = 0;
         for (VrrpAddressRow row : instance.row().addresses()) {
-            delete(row.address(), instance.config(), instance.name());
+            if (delete(row.address(), instance.config(), instance.name())) {
+                removed++;
+            }
             row.setStatus(false);
         }
         instance.row().setVipsAllSet(false);
-        LOG.info("({}) Removing VIPs: {}", instance.name(), describe(instance.config()));
+        // the state machine also asks at startup, to be sure: say so only when there was something to remove
+        if (removed > 0) {
+            LOG.info("({}) Removing VIPs: {}", instance.name(), describe(instance.config()));
+        }
     }
 
     /**

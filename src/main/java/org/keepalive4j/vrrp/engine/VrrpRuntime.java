@@ -131,20 +131,33 @@ final class VrrpRuntime {
 
     /** The daemon stops: priority 0 from masters, addresses removed (unless -V), then everything closed. */
     void stop() {
-        executor.daemonStopping();
-        for (Instance i : List.copyOf(instances.values())) {
-            i.handle(VrrpEvent.STOP_REQUESTED);
+        if (executor != null) {
+            executor.daemonStopping();
+            for (Instance i : List.copyOf(instances.values())) {
+                i.handle(VrrpEvent.STOP_REQUESTED);
+            }
+            notifier.awaitStopScripts();
         }
-        notifier.awaitStopScripts();
         for (Instance i : List.copyOf(instances.values())) {
             detach(i);
         }
-        scriptChecks.stopAll();
-        runner.close();
-        announcements.close();
-        loop.unregister(links.events());
-        links.close();
-        rtnl.close();
+        // also after a start that failed half-way: close what was opened
+        if (scriptChecks != null) {
+            scriptChecks.stopAll();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+        if (announcements != null) {
+            announcements.close();
+        }
+        if (links != null) {
+            loop.unregister(links.events());
+            links.close();
+        }
+        if (rtnl != null) {
+            rtnl.close();
+        }
         LOG.info("VRRP: stopped");
     }
 
