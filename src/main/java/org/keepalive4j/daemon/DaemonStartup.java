@@ -9,6 +9,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.keepalive4j.config.Diagnostic;
 import org.keepalive4j.mib.MibOptions;
+import org.keepalive4j.vrrp.engine.VrrpEngine;
 
 /**
  * Everything between the command line and a running {@link Daemon}: logging, umask, pid files, the
@@ -68,6 +69,9 @@ final class DaemonStartup {
         MibSubsystem mib = new MibSubsystem(MibOptions.defaults(), cl.snmp(), cl.snmpAgentSocket());
         List<Subsystem> subsystems = new ArrayList<>();
         subsystems.add(mib);
+        if (cl.runsVrrp()) {
+            subsystems.add(new VrrpEngine(mib::mib, cl.dontReleaseVrrp()));
+        }
         Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());
         // before the first load: a TERM or HUP that arrives while parsing is queued, not fatal
         SignalBridge.install(daemon::submit);

@@ -1,0 +1,225 @@
+package org.keepalive4j.vrrp.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.keepalive4j.linux.ErrnoException;
+import org.keepalive4j.linux.Pollable;
+import org.keepalive4j.linux.Poller;
+
+/**
+ * The VRRP event loop: one thread that sleeps in poll(2) until a registered socket is readable, another
+ * thread posts a task, or the next deadline (a one-shot timer, or what {@code machineDeadline} reports for
+ * the state machines) arrives. Everything registered here runs on that thread only.
+ */
+final class VrrpLoop {
+
+    private static final Logger LOG = LogManager.getLogger(VrrpLoop.class);
+    /** The longest sleep, so the heartbeat moves even on an idle loop (the watchdog reads it). */
+    private static final long MAX_SLEEP_MILLIS = 1000;
+
+    /** A one-shot timer; cancel() is for the loop thread. */
+    static final class Timer {
+        private final long deadline;
+        private final long sequence;
+        private final Runnable task;
+        private boolean cancelled;
+
+        private Timer(long deadline, long sequence, Runnable task) {
+            this.deadline = deadline;
+            this.sequence = sequence;
+            this.task = task;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+    }
+
+    private final Poller poller;
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    // loop thread only
+    private final Map<Pollable, Runnable> readers = new IdentityHashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> a.deadline != b.deadline
+            ? Long.compare(a.deadline, b.deadline) : Long.compare(a.sequence, b.sequence));
+    private long timerSequence;
+    private LongSupplier machineDeadline = () -> Long.MAX_VALUE;
+    private Runnable machineTick = () -> { };
+
+    private volatile boolean running = true;
+    private volatile long lastIterationNanos = System.nanoTime();
+
+    VrrpLoop() throws ErrnoException {
+        poller = new Poller();
+        thread = new Thread(this::run, "vrrp-loop");
+        // A VRRP master must not be slowed by busy threads elsewhere in the JVM.
+        thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** The state machines' earliest deadline and the code that fires the due ones (loop thread). */
+    void machines(LongSupplier earliestDeadline, Runnable tick) {
+        machineDeadline = earliestDeadline;
+        machineTick = tick;
+    }
+
+    /** Runs {@code task} on the loop. Safe from any thread; never blocks. */
+    void execute(Runnable task) {
+        inbox.add(task);
+        try {
+            poller.wakeup();
+        } catch (ErrnoException e) {
+            LOG.error("VRRP: cannot wake the event loop: {}", e.getMessage());
+        }
+    }
+
+    /** Runs {@code task} on the loop and waits for its result, at most {@code timeout}. Not from the loop. */
+    <T> T call(Callable<T> task, Duration timeout) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            throw new TimeoutException("the VRRP loop did not answer within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    void register(Pollable pollable, Runnable onReadable) {
+        readers.put(pollable, onReadable);
+        poller.register(pollable);
+    }
+
+    void unregister(Pollable pollable) {
+        if (readers.remove(pollable) != null) {
+            poller.unregister(pollable);
+        }
+    }
+
+    /** A one-shot timer at {@code deadline} (System.nanoTime()). Loop thread. */
+    Timer schedule(long deadline, Runnable task) {
+        Timer t = new Timer(deadline, timerSequence++, task);
+        timers.add(t);
+        return t;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** When the loop last went round: the watchdog's heartbeat (System.nanoTime()). */
+    long lastIterationNanos() {
+        return lastIterationNanos;
+    }
+
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** Ends the loop after the tasks already posted; waits up to {@code timeout} for the thread. */
+    void shutdown(Duration timeout) throws InterruptedException {
+        execute(() -> running = false);
+        thread.join(timeout.toMillis());
+        if (!thread.isAlive()) {
+            poller.close();
+        }
+    }
+
+    private void run() {
+        LOG.debug("VRRP event loop started");
+        while (running) {
+            long now = System.nanoTime();
+            lastIterationNanos = now;
+            try {
+                runTasks();
+                runTimers(now);
+                machineTick.run();
+                if (!running) {
+                    break;
+                }
+                for (Pollable ready : poller.poll(sleepMillis(System.nanoTime()))) {
+                    Runnable reader = readers.get(ready);
+                    if (reader != null) {
+                        reader.run();
+                    }
+                }
+            } catch (ErrnoException | RuntimeException e) {
+                // One bad event must not end VRRP for every instance: log it and go on.
+                LOG.error("VRRP event loop: {}", e.toString(), e);
+                pause();
+            }
+        }
+        LOG.debug("VRRP event loop ended");
+    }
+
+    private void runTasks() {
+        for (Runnable task; (task = inbox.poll()) != null; ) {
+            task.run();
+        }
+    }
+
+    private void runTimers(long now) {
+        List<Timer> due = new ArrayList<>();
+        while (!timers.isEmpty() && timers.peek().deadline <= now) {
+            due.add(timers.poll());
+        }
+        for (Timer t : due) {
+            if (!t.cancelled) {
+                t.task.run();
+            }
+        }
+    }
+
+    private long sleepMillis(long now) {
+        long deadline = machineDeadline.getAsLong();
+        while (!timers.isEmpty() && timers.peek().cancelled) {
+            timers.poll();
+        }
+        if (!timers.isEmpty()) {
+            deadline = Math.min(deadline, timers.peek().deadline);
+        }
+        if (!inbox.isEmpty()) {
+            return 0;
+        }
+        if (deadline == Long.MAX_VALUE) {
+            return MAX_SLEEP_MILLIS;
+        }
+        // Round up: waking a little late is one poll, waking early is a busy loop until the deadline.
+        long millis = (deadline - now + 999_999) / 1_000_000;
+        return Math.max(0, Math.min(millis, MAX_SLEEP_MILLIS));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

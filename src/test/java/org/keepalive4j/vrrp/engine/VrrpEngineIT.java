@@ -1,0 +1,279 @@
+package org.keepalive4j.vrrp.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keepalive4j.testlib.NetnsLab;
+import org.keepalive4j.testlib.Root;
+
+/**
+ * Two keepalive4j directors in lab namespaces, told as the operator's stories: who holds the VIP, how
+ * fast the backup takes over when the master dies or stops, preemption, VRRPv3 over IPv4 and IPv6,
+ * unicast, a tracking script and notify scripts.
+ *
+ * <p>Timing tolerance: the checks poll {@code ip addr} about every 20-50 ms (each is a fork/exec), the
+ * engine adds the address within a few ms of its timer firing, and the JVM's pauses on this tiny heap
+ * are tens of ms; {@link #TOLERANCE} (400 ms) covers these with room to spare on a loaded CI machine,
+ * while still being far below one advert interval, so a takeover that waited for one more interval
+ * fails.
+ */
+class VrrpEngineIT {
+
+    private static final Duration TOLERANCE = Duration.ofMillis(400);
+    private static final String VIP = "10.77.0.100/24";
+    private static final Duration ELECTION = Duration.ofSeconds(20);
+
+    private static NetnsLab lab;
+    private final List<Director> directors = new ArrayList<>();
+
+    @BeforeAll
+    static void lab() {
+        Root.assume();
+        lab = NetnsLab.builder().hosts(2).ipv6().start();
+    }
+
+    @AfterAll
+    static void closeLab() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @AfterEach
+    void stopDirectors() {
+        directors.forEach(Director::stopAll);
+    }
+
+    @Test
+    void theHigherPriorityDirectorHoldsTheVipAndTheBackupTakesOverWhenItIsKilled() {
+        Director d1 = director(1, instance("MASTER", 150, "1", "", VIP, notifyTo(1)));
+        Director d2 = director(2, instance("BACKUP", 100, "1", "", VIP, notifyTo(2)));
+        d2.start();
+        d1.start();
+        awaitVipOn(d1, d2, VIP, ELECTION);
+        await("director 1 notify_master ran", ELECTION, () -> notified(1).contains("INSTANCE VI_1 MASTER 150"));
+        await("director 2 notify_backup ran", ELECTION, () -> notified(2).contains("INSTANCE VI_1 BACKUP 100"));
+        assertTrue(notified(1).contains("MASTER-ONLY"), notified(1));
+
+        String stats = d1.stats();
+        assertTrue(stats.contains("vrrp.VI_1.state MASTER\n"), stats);
+        assertTrue(stats.contains("vrrp.VI_1.effective_priority 150\n"), stats);
+        assertTrue(stats.contains("vrrp.VI_1.drop.AUTH_FAILURE 0\n"), stats);
+        assertTrue(stats.contains("vrrp.unknown_vrid 0\n"), stats);
+
+        long killed = System.nanoTime();
+        d1.kill();
+        // master_down = 3 x advert_int + skew, skew = (256 - 100) / 256 s for the backup's priority 100
+        Duration limit = Duration.ofMillis(3000 + 156 * 1000 / 256).plus(TOLERANCE);
+        Duration took = awaitVip(d2, VIP, limit.plusSeconds(5), killed);
+        report("SIGKILL failover (v2, 1 s): VIP on the backup after ", took, limit);
+        assertTrue(took.compareTo(limit) <= 0, "took " + took.toMillis() + " ms, limit " + limit.toMillis());
+    }
+
+    @Test
+    void anOrderlyStopHandsOverAfterTheSkewAndARestartedMasterPreemptsBack() {
+        Director d1 = director(1, instance("MASTER", 150, "1", "", VIP, ""));
+        Director d2 = director(2, instance("BACKUP", 100, "1", "", VIP, ""));
+        d1.start();
+        d2.start();
+        awaitVipOn(d1, d2, VIP, ELECTION);
+
+        long stopped = System.nanoTime();
+        d1.process().signal("TERM");
+        // a priority 0 advert makes the backup take over after its skew alone
+        Duration limit = Duration.ofMillis(156 * 1000 / 256).plus(TOLERANCE);
+        Duration took = awaitVip(d2, VIP, limit.plusSeconds(5), stopped);
+        report("SIGTERM failover (v2, 1 s): VIP on the backup after ", took, limit);
+        assertEquals(0, d1.process().waitForExit(Duration.ofSeconds(15)));
+        assertFalse(d1.hasVip(VIP), "the stopped director released the VIP");
+        assertTrue(took.compareTo(limit) <= 0, "took " + took.toMillis() + " ms, limit " + limit.toMillis());
+        assertTrue(d2.stats().contains("vrrp.VI_1.priority_zero_received 1\n"));
+
+        d1.start();
+        awaitVipOn(d1, d2, VIP, ELECTION);
+    }
+
+    @Test
+    void withNopreemptARestartedHigherPriorityDirectorStaysBackup() {
+        Director d1 = director(1, instance("BACKUP", 150, "1", "nopreempt", VIP, ""));
+        Director d2 = director(2, instance("BACKUP", 100, "1", "nopreempt", VIP, ""));
+        d2.start();
+        awaitVip(d2, VIP, ELECTION);
+        d1.start();
+        // one master_down interval (3 x 1 s + skew) and a margin: a preemption would have happened by now
+        Director.sleep(5000);
+        assertTrue(d2.hasVip(VIP));
+        assertFalse(d1.hasVip(VIP));
+        assertTrue(d1.stats().contains("vrrp.VI_1.state BACKUP\n"));
+    }
+
+    @Test
+    void vrrpV3At100MillisecondsFailsOverWithinThreeIntervalsAndTheSkew() {
+        Director d1 = director(1, "global_defs {\n  vrrp_version 3\n}\n" + instance("MASTER", 150, "0.1", "", VIP, ""));
+        Director d2 = director(2, "global_defs {\n  vrrp_version 3\n}\n" + instance("BACKUP", 100, "0.1", "", VIP, ""));
+        d1.start();
+        d2.start();
+        awaitVipOn(d1, d2, VIP, ELECTION);
+        long killed = System.nanoTime();
+        d1.kill();
+        // RFC 5798: skew = (256 - priority) x interval / 256
+        Duration limit = Duration.ofMillis(300 + 156 * 100 / 256).plus(TOLERANCE);
+        Duration took = awaitVip(d2, VIP, limit.plusSeconds(5), killed);
+        report("SIGKILL failover (v3, 100 ms): VIP on the backup after ", took, limit);
+        assertTrue(took.compareTo(limit) <= 0, "took " + took.toMillis() + " ms, limit " + limit.toMillis());
+    }
+
+    @Test
+    void vrrpV3OverIpv6MovesAnIpv6Vip() {
+        String vip6 = "fd00:77::100/64";
+        Director d1 = director(1, instance("MASTER", 150, "1", "", vip6, ""));
+        Director d2 = director(2, instance("BACKUP", 100, "1", "", vip6, ""));
+        d1.start();
+        d2.start();
+        awaitVipOn(d1, d2, vip6, ELECTION);
+        d1.kill();
+        awaitVip(d2, vip6, Duration.ofSeconds(10));
+        assertTrue(d2.stats().contains("vrrp.VI_1.state MASTER\n"));
+    }
+
+    @Test
+    void unicastPeersElectAndFailOver() {
+        Director d1 = director(1, instance("MASTER", 150, "1",
+                "unicast_src_ip 10.77.0.11\n  unicast_peer {\n    10.77.0.12\n  }", VIP, ""));
+        Director d2 = director(2, instance("BACKUP", 100, "1",
+                "unicast_src_ip 10.77.0.12\n  unicast_peer {\n    10.77.0.11\n  }", VIP, ""));
+        d1.start();
+        d2.start();
+        awaitVipOn(d1, d2, VIP, ELECTION);
+        assertTrue(d2.stats().matches("(?s).*vrrp\\.VI_1\\.adverts_received [1-9].*"));
+        d1.kill();
+        awaitVip(d2, VIP, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aFailingTrackScriptLowersThePriorityAndTheVipMoves() throws IOException {
+        Path flag = lab.host(1).workDir().resolve("healthy");
+        Files.writeString(flag, "ok");
+        String script = "vrrp_script chk_flag {\n  script \"/usr/bin/test -e " + flag + "\"\n  interval 1\n"
+                + "  weight -60\n}\n";
+        Director d1 = director(1, script + instance("MASTER", 150, "1", "track_script {\n    chk_flag\n  }", VIP, ""));
+        Director d2 = director(2, instance("BACKUP", 100, "1", "", VIP, ""));
+        d1.start();
+        d2.start();
+        awaitVipOn(d1, d2, VIP, ELECTION);
+
+        Files.delete(flag);
+        // 150 - 60 = 90 < 100: the backup preempts after the script's next run and one advert
+        awaitVipOn(d2, d1, VIP, Duration.ofSeconds(10));
+        assertTrue(d1.stats().contains("vrrp.VI_1.effective_priority 90\n"));
+
+        Files.writeString(flag, "ok");
+        awaitVipOn(d1, d2, VIP, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aReloadRestartsTheChangedInstanceAndLeavesTheOtherRunning() {
+        String vi1 = instance("VI_1", 51, "MASTER", 150, "1", "", VIP, "");
+        Director d1 = director(1, vi1 + instance("VI_2", 52, "MASTER", 150, "1", "", "10.77.0.101/24", ""));
+        d1.start();
+        await("both VIPs on director 1", ELECTION, () -> d1.hasVip(VIP) && d1.hasVip("10.77.0.101/24"));
+
+        d1.rewrite(vi1 + instance("VI_2", 52, "MASTER", 120, "1", "", "10.77.0.101/24", ""));
+        d1.process().signal("HUP");
+        d1.process().waitForOutput("Configuration reloaded", Duration.ofSeconds(10));
+        d1.process().waitForOutput("\\(VI_2\\) Stopping for the reload", Duration.ofSeconds(1));
+        await("VI_2 master again", Duration.ofSeconds(10), () -> d1.hasVip("10.77.0.101/24"));
+
+        String stats = d1.stats();
+        assertTrue(stats.contains("vrrp.VI_1.state MASTER\n"), stats);
+        assertTrue(stats.contains("vrrp.VI_1.became_master 1\n"), stats);
+        assertTrue(stats.contains("vrrp.VI_1.released_master 0\n"), stats);
+        assertTrue(stats.contains("vrrp.VI_2.effective_priority 120\n"), stats);
+        assertFalse(d1.process().stdout().contains("(VI_1) Stopping"), "VI_1 was restarted");
+        assertTrue(d1.hasVip(VIP));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The measured figure goes to the test output, for the report and for regressions. */
+    private static void report(String what, Duration took, Duration limit) {
+        System.out.printf("VrrpEngineIT: %s%d ms (limit %d ms)%n", what, took.toMillis(), limit.toMillis());
+    }
+
+    private Director director(int host, String config) {
+        Director d = new Director(lab.host(host), config);
+        directors.add(d);
+        return d;
+    }
+
+    /** A vrrp_instance VI_1 on eth0, VRID 51, PASS authentication for VRRPv2. */
+    private static String instance(String state, int priority, String advertInt, String extra, String vip,
+                                   String notify) {
+        return instance("VI_1", 51, state, priority, advertInt, extra, vip, notify);
+    }
+
+    private static String instance(String name, int vrid, String state, int priority, String advertInt, String extra,
+                                   String vip, String notify) {
+        return "vrrp_instance " + name + " {\n  state " + state + "\n  interface eth0\n  virtual_router_id " + vrid
+                + "\n"
+                + "  priority " + priority + "\n  advert_int " + advertInt + "\n"
+                + "  authentication {\n    auth_type PASS\n    auth_pass k4jtest\n  }\n"
+                + "  " + extra + "\n" + notify
+                + "  virtual_ipaddress {\n    " + vip + "\n  }\n}\n";
+    }
+
+    /** A generic notify script and a notify_master one, both appending their argv to a file. */
+    private static String notifyTo(int host) {
+        Path dir = lab.host(host).workDir();
+        Path script = dir.resolve("notify.sh");
+        Director.write(script, "#!/bin/sh\necho \"$*\" >> " + dir.resolve("notify.log") + "\n");
+        script.toFile().setExecutable(true);
+        return "  notify \"" + script + "\"\n  notify_master \"" + script + " MASTER-ONLY\"\n";
+    }
+
+    private static String notified(int host) {
+        try {
+            Path log = lab.host(host).workDir().resolve("notify.log");
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until {@code master} has the VIP and {@code backup} does not. */
+    private static void awaitVipOn(Director master, Director backup, String vip, Duration timeout) {
+        await(master.host() + " alone holds " + vip, timeout, () -> master.hasVip(vip) && !backup.hasVip(vip));
+    }
+
+    private static Duration awaitVip(Director d, String vip, Duration timeout) {
+        return awaitVip(d, vip, timeout, System.nanoTime());
+    }
+
+    /** Waits for the VIP on {@code d}; returns the time since {@code since} (System.nanoTime()). */
+    private static Duration awaitVip(Director d, String vip, Duration timeout, long since) {
+        await(d.host() + " holds " + vip, timeout, () -> d.hasVip(vip));
+        return Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + timeout.toMillis() + " ms");
+            }
+            Director.sleep(10);
+        }
+    }
+}
