@@ -2,14 +2,12 @@ package org.keepalive4j.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.keepalive4j.testlib.Root;
 
@@ -17,24 +15,15 @@ import org.keepalive4j.testlib.Root;
 class DemoIT {
 
     private static final Path BASEDIR = Path.of(System.getProperty("keepalive4j.basedir", "."));
-    private static final Path JAR = Path.of(System.getProperty("keepalive4j.jar", "target/keepalive4j-0.1.0-SNAPSHOT.jar"));
 
-    @Test
-    void theFailoverStoryWithoutTheSnmpSteps() throws Exception {
-        Root.assume();
-        String out = runDemo("0");
-        assertTrue(out.contains("director 1 is MASTER"), out);
-        assertTrue(out.matches("(?s).*VIP on director 2 after \\d+\\.\\d s:.*"), out);
-        assertTrue(out.contains("VIP back on director 1:"), out);
-        assertTrue(out.contains("Demo complete: every step happened"), out);
-    }
-
-    /** Needs keepalive4j's AgentX subagent (-x), which lives in package org.keepalive4j.agentx. */
+    /** The README's main command, as a newcomer runs it: every step, SNMP included, must happen. */
     @Test
     void theWholeStoryThroughSnmp() throws Exception {
         Root.assume();
-        assumeTrue(jarHasAgentx(), "the jar has no org.keepalive4j.agentx subagent yet (-x)");
         String out = runDemo("1");
+        assertTrue(out.contains("director 1 is MASTER"), out);
+        assertTrue(out.matches("(?s).*VIP on director 2 after \\d+\\.\\d s:.*"), out);
+        assertTrue(out.contains("VIP back on director 1:"), out);
         assertTrue(out.contains("vrrpInstance") || out.contains("9586.100.5.2.3.1"), out);
         assertTrue(out.contains("received vrrpInstanceStateChange"), out);
         assertTrue(out.contains("VIP " + "10.77.0.100 now on director 2"), out);
@@ -56,9 +45,4 @@ class DemoIT {
         return out;
     }
 
-    private static boolean jarHasAgentx() throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            return jar.stream().anyMatch(e -> e.getName().startsWith("org/keepalive4j/agentx/"));
-        }
-    }
 }
