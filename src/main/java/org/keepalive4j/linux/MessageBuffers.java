@@ -33,6 +33,18 @@ final class MessageBuffers {
         return LibC.recvmsg(fd.get(), header, Sockets.MSG_TRUNC).longValue();
     }
 
+    /** {@link #receive} for a non-blocking socket: -1 when nothing is pending, other errors thrown. */
+    long receivePending(FileDescriptor fd) throws ErrnoException {
+        try {
+            return receive(fd);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.EAGAIN) {
+                return -1;
+            }
+            throw Errno.check(e, fd.description() + ": receiving");
+        }
+    }
+
     /** One sendmsg of {@code length} bytes of {@code payload} to {@code sockaddr} with optional ancillary data. */
     long send(FileDescriptor fd, byte[] payload, int offset, int length, byte[] sockaddr, byte[] controlBytes)
             throws LastErrorException {

@@ -71,14 +71,9 @@ final class NetlinkSocket implements AutoCloseable {
 
     /** The messages of the next datagram; null when a non-blocking socket has none pending. */
     List<NetlinkMessage> receive() throws ErrnoException {
-        long length;
-        try {
-            length = buffers.receive(fd);
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == Errno.EAGAIN) {
-                return null;
-            }
-            throw Errno.check(e, fd.description() + ": receiving");
+        long length = buffers.receivePending(fd);
+        if (length < 0) {
+            return null;
         }
         if (length > BUFFER_SIZE) {
             throw new ErrnoException(Errno.EMSGSIZE, fd.description() + ": a datagram of " + length + " bytes");

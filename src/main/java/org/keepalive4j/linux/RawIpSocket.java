@@ -162,14 +162,9 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
 
     /** The next pending datagram, or null when none is pending. */
     public ReceivedPacket receive() throws ErrnoException {
-        long length;
-        try {
-            length = buffers.receive(fd);
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == Errno.EAGAIN) {
-                return null;
-            }
-            throw Errno.check(e, fd.description() + ": receiving");
+        long length = buffers.receivePending(fd);
+        if (length < 0) {
+            return null;
         }
         InetAddress source = SocketAddresses.decode(buffers.name(), buffers.nameLength());
         InetAddress destination = null;
