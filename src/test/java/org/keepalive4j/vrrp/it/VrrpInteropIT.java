@@ -165,6 +165,9 @@ class VrrpInteropIT {
         assertTrue(measured.compareTo(bound) <= 0, "takeover " + measured.toMillis() + " ms > " + bound.toMillis() + " ms");
         assertTrue(measured.compareTo(floor) >= 0, "takeover " + measured.toMillis() + " ms < " + floor.toMillis()
                 + " ms: the backup did not wait master_down");
+        // the VIP can be in place a moment before the transition's log line is written
+        Poll.until(() -> backup.timesEntered("MASTER") >= 1, Duration.ofSeconds(2),
+                () -> "the backup logs its transition to MASTER");
         assertEquals(1, backup.timesEntered("MASTER"));
         if (underTest == backup) {
             PeerStats after = backup.stats();
