@@ -12,7 +12,6 @@ import org.keepalive4j.config.model.KeepalivedConfig;
 import org.keepalive4j.config.model.RouteSpec;
 import org.keepalive4j.config.model.RuleSpec;
 import org.keepalive4j.config.model.StaticAddress;
-import org.keepalive4j.config.model.TrackedScript;
 import org.keepalive4j.config.model.VirtualServer;
 import org.keepalive4j.config.model.VirtualServerGroup;
 import org.keepalive4j.config.model.VrrpInstance;
@@ -93,9 +92,9 @@ public final class ConfigBinder {
                 case "global_defs", "vrrp_script" -> { }
                 case "vrrp_sync_group" -> syncGroupNodes.add(n);
                 case "vrrp_instance" -> {
-                    VrrpInstance i = VrrpBinder.instance(n, global, ctx);
+                    VrrpInstance i = VrrpBinder.instance(n, global, scriptNames, ctx);
                     if (i != null) {
-                        instances.add(withKnownScripts(i, scriptNames));
+                        instances.add(i);
                     }
                 }
                 case "static_ipaddress" -> AddressLines.addresses(n, ctx)
@@ -130,31 +129,6 @@ public final class ConfigBinder {
         List<VrrpSyncGroup> groups = syncGroups(syncGroupNodes, instances);
         return new KeepalivedConfig(global, staticAddresses, staticRoutes, staticRules, scripts, groups, instances,
                 vsGroups, usableServers);
-    }
-
-    /** keepalived ignores (with a warning) a track_script naming no vrrp_script. */
-    private VrrpInstance withKnownScripts(VrrpInstance i, Set<String> scriptNames) {
-        List<TrackedScript> kept = new ArrayList<>();
-        for (TrackedScript t : i.trackScripts()) {
-            if (scriptNames.contains(t.name())) {
-                kept.add(t);
-            } else {
-                ctx.warning(t.location(), t.name(), "(" + i.name() + ") track_script " + t.name()
-                        + " names no vrrp_script: ignored");
-            }
-        }
-        if (kept.size() == i.trackScripts().size()) {
-            return i;
-        }
-        return new VrrpInstance(i.name(), i.initialState(), i.interfaceName(), i.virtualRouterId(), i.priority(),
-                i.advertInterval(), i.version(), i.ipv6(), i.authentication(), i.virtualAddresses(),
-                i.excludedAddresses(), i.virtualRoutes(), i.virtualRules(), i.trackInterfaces(), kept,
-                i.mcastSrcIp(), i.unicastSrcIp(), i.unicastPeers(), i.mcastDstIp(), i.nopreempt(), i.preemptDelay(),
-                i.dontTrackPrimary(), i.useVmac(), i.vmacXmitBase(), i.garpMasterDelay(), i.garpMasterRepeat(),
-                i.garpMasterRefresh(), i.garpMasterRefreshRepeat(), i.garpLowerPrioDelay(), i.garpLowerPrioRepeat(),
-                i.downTimerAdverts(), i.accept(), i.strictMode(), i.skipCheckAdvAddr(), i.checkUnicastSrc(),
-                i.promoteSecondaries(), i.oldUnicastChecksum(), i.smtpAlert(), i.notifyScripts(), i.lvsSyncDaemonInterface(),
-                i.location());
     }
 
     /** Names must be unique; two multicast instances may not share a VRID on one interface and family. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.keepalive4j.config.SourceLocation;
 import org.keepalive4j.config.model.Authentication;
 import org.keepalive4j.config.model.GlobalDefs;
@@ -405,7 +406,8 @@ public final class VrrpBinder {
         }
     }
 
-    static VrrpInstance instance(ConfigNode n, GlobalDefs g, BindContext c) {
+    /** @param scriptNames the vrrp_script blocks that exist: track_script may only name those */
+    static VrrpInstance instance(ConfigNode n, GlobalDefs g, Set<String> scriptNames, BindContext c) {
         String name = n.arg(0);
         if (name == null) {
             c.error(n, "missing instance name");
@@ -419,7 +421,20 @@ public final class VrrpBinder {
         d.location = n.location();
         int errorsBefore = c.diagnostics().errorCount();
         INSTANCE.bind(n.children(), d, c);
+        dropUnknownScripts(d, scriptNames, c);
         return finish(d, g, c, errorsBefore);
+    }
+
+    /** keepalived ignores (with a warning) a track_script naming no vrrp_script. */
+    private static void dropUnknownScripts(InstanceDraft d, Set<String> scriptNames, BindContext c) {
+        d.trackScripts.removeIf(t -> {
+            boolean unknown = !scriptNames.contains(t.name());
+            if (unknown) {
+                c.warning(t.location(), t.name(), "(" + d.name + ") track_script " + t.name()
+                        + " names no vrrp_script: ignored");
+            }
+            return unknown;
+        });
     }
 
     /** Applies defaults and the checks that need the whole block. */
