@@ -22,15 +22,16 @@ public record ParseOptions(String configId, boolean strictIncludes) {
         return new ParseOptions(configId, strict);
     }
 
-    /** keepalived uses the node name up to the first dot. */
+    /**
+     * keepalived uses the node name (uname) up to the first dot. Read from the kernel rather than
+     * through a name lookup, which could wait on DNS.
+     */
     public static String defaultConfigId() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                host = "localhost";
-            }
+        String host;
+        try {
+            host = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (java.io.IOException e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "localhost");
         }
         int dot = host.indexOf('.');
         return dot > 0 ? host.substring(0, dot) : host;
