@@ -42,8 +42,12 @@ final class LibC {
 
     static native int close(int fd) throws LastErrorException;
 
-    /** {@code nfds_t} is an unsigned long. */
-    static native int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
+    /**
+     * poll(2) with a {@code struct timespec} timeout (null: no limit), so that a wait can end between two
+     * milliseconds; {@code nfds_t} is an unsigned long; a null {@code sigmask} keeps the thread's mask.
+     */
+    static native int ppoll(Pointer fds, NativeLong count, Pointer timeout, Pointer sigmask)
+            throws LastErrorException;
 
     static native int eventfd(int initialValue, int flags) throws LastErrorException;
 

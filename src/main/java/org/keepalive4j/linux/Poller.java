@@ -3,13 +3,15 @@ package org.keepalive4j.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * poll(2) over a set of {@link Pollable}s for readability, plus a built-in wake-up eventfd.
+ * poll(2) over a set of {@link Pollable}s for readability, plus a built-in wake-up eventfd; the wait is
+ * ppoll(2), so that a timeout can be finer than a millisecond.
  *
  * <p>Threading: one thread (the event loop) registers, unregisters and polls; {@link #wakeup()} is the
  * only method other threads may call. A wake-up makes the current or next {@link #poll} return, possibly
@@ -30,11 +32,14 @@ public final class Poller implements AutoCloseable {
 
     /** struct pollfd { int fd; short events; short revents; } */
     private static final int POLLFD_SIZE = 8;
+    /** struct timespec { time_t tv_sec; long tv_nsec; }: two 64-bit fields on the 64-bit Linux ABIs. */
+    private static final int TIMESPEC_SIZE = 16;
 
     private final EventFd wakeup;
     private final Set<Pollable> registered = new LinkedHashSet<>();
     private List<Pollable> order = List.of();
     private Memory pollfds;
+    private final Memory timespec = new Memory(TIMESPEC_SIZE);
 
     public Poller() throws ErrnoException {
         wakeup = EventFd.open();
@@ -65,15 +70,29 @@ public final class Poller implements AutoCloseable {
      * signal interrupts the wait.
      */
     public List<Pollable> poll(long timeoutMillis) throws ErrnoException {
-        int timeout = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, timeoutMillis));
+        long millis = Math.min(timeoutMillis, Long.MAX_VALUE / 1_000_000L);
+        return pollNanos(millis < 0 ? FOREVER : millis * 1_000_000L);
+    }
+
+    /**
+     * {@link #poll} with the timeout in nanoseconds ({@link #FOREVER} for no limit): poll(2) counts whole
+     * milliseconds, so a timer loop that rounds up to them wakes up to 1 ms late every time.
+     */
+    public List<Pollable> pollNanos(long timeoutNanos) throws ErrnoException {
+        Pointer timeout = null;
+        if (timeoutNanos >= 0) {
+            timeout = timespec;
+            timespec.setLong(0, timeoutNanos / 1_000_000_000L);
+            timespec.setLong(8, timeoutNanos % 1_000_000_000L);
+        }
         int n;
         try {
-            n = LibC.poll(pollfds, new NativeLong(order.size() + 1), timeout);
+            n = LibC.ppoll(pollfds, new NativeLong(order.size() + 1), timeout, null);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == Errno.EINTR) {
                 return List.of();
             }
-            throw Errno.check(e, "poll");
+            throw Errno.check(e, "ppoll");
         }
         if (n == 0) {
             return List.of();

@@ -33,6 +33,17 @@ class PollerTest {
     }
 
     @Test
+    void nanosecondTimeoutEndsBetweenMilliseconds() throws Exception {
+        try (Poller poller = new Poller()) {
+            long start = System.nanoTime();
+            assertEquals(List.of(), poller.pollNanos(1_500_000));
+            long waited = System.nanoTime() - start;
+            // poll(2) would have slept whole milliseconds; the upper bound leaves room for a busy machine
+            assertTrue(waited >= 1_500_000 && waited < 500_000_000, "woke after " + waited + " ns");
+        }
+    }
+
+    @Test
     void reportsReadableRegisteredDescriptorsUntilDrained() throws Exception {
         try (Poller poller = new Poller(); EventFd a = EventFd.open(); EventFd b = EventFd.open()) {
             poller.register(a);

@@ -20,7 +20,7 @@ import org.keepalive4j.linux.Pollable;
 import org.keepalive4j.linux.Poller;
 
 /**
- * The VRRP event loop: one thread that sleeps in poll(2) until a registered socket is readable, another
+ * The VRRP event loop: one thread that sleeps in ppoll(2) until a registered socket is readable, another
  * thread posts a task, or the next deadline (a one-shot timer, or what {@code machineDeadline} reports for
  * the state machines) arrives. Everything registered here runs on that thread only.
  */
@@ -28,7 +28,7 @@ final class VrrpLoop {
 
     private static final Logger LOG = LogManager.getLogger(VrrpLoop.class);
     /** The longest sleep, so the heartbeat moves even on an idle loop (the watchdog reads it). */
-    private static final long MAX_SLEEP_MILLIS = 1000;
+    private static final long MAX_SLEEP_NANOS = 1_000_000_000L;
 
     /** A one-shot timer; cancel() is for the loop thread. */
     static final class Timer {
@@ -163,7 +163,7 @@ final class VrrpLoop {
                 if (!running) {
                     break;
                 }
-                for (Pollable ready : poller.poll(sleepMillis(System.nanoTime()))) {
+                for (Pollable ready : poller.pollNanos(sleepNanos(System.nanoTime()))) {
                     Runnable reader = readers.get(ready);
                     if (reader != null) {
                         reader.run();
@@ -196,7 +196,7 @@ final class VrrpLoop {
         }
     }
 
-    private long sleepMillis(long now) {
+    private long sleepNanos(long now) {
         long deadline = machineDeadline.getAsLong();
         while (!timers.isEmpty() && timers.peek().cancelled) {
             timers.poll();
@@ -208,11 +208,10 @@ final class VrrpLoop {
             return 0;
         }
         if (deadline == Long.MAX_VALUE) {
-            return MAX_SLEEP_MILLIS;
+            return MAX_SLEEP_NANOS;
         }
-        // Round up: waking a little late is one poll, waking early is a busy loop until the deadline.
-        long millis = (deadline - now + 999_999) / 1_000_000;
-        return Math.max(0, Math.min(millis, MAX_SLEEP_MILLIS));
+        // In nanoseconds: rounded up to whole milliseconds, every advert would leave up to 1 ms late.
+        return Math.max(0, Math.min(deadline - now, MAX_SLEEP_NANOS));
     }
 
     private static void pause() {

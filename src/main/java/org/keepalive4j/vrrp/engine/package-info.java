@@ -6,7 +6,7 @@
  * <h2>Threads</h2>
  * One event-loop thread, {@code vrrp-loop} ({@link org.keepalive4j.vrrp.engine.VrrpLoop}), owns every
  * socket, every state machine and every timer, like keepalived's single scheduler thread. It sleeps in
- * poll(2) until a packet, a netlink event, a wake-up or the earliest deadline of all state machines and
+ * ppoll(2) until a packet, a netlink event, a wake-up or the earliest deadline of all state machines and
  * timers. Other threads never touch that state: SNMP SETs (AgentX threads), script results (script
  * threads) and the daemon's lifecycle calls (start, reload, stop, dumps) post tasks to the loop and wake
  * it. The MIB rows are written from the loop; their setters raise the traps.
