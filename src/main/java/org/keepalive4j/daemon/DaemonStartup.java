@@ -7,7 +7,9 @@ import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.keepalive4j.check.engine.CheckEngine;
 import org.keepalive4j.config.Diagnostic;
+import org.keepalive4j.dataplane.LoggingDataplane;
 import org.keepalive4j.mib.MibOptions;
 import org.keepalive4j.vrrp.engine.VrrpEngine;
 
@@ -71,6 +73,10 @@ final class DaemonStartup {
         subsystems.add(mib);
         if (cl.runsVrrp()) {
             subsystems.add(new VrrpEngine(mib::mib, cl.dontReleaseVrrp()));
+        }
+        if (cl.runsChecker()) {
+            // the kernel backends (IPVS, nftables) come later; until then the table is logged and dumped
+            subsystems.add(new CheckEngine(mib::mib, LoggingDataplane::new));
         }
         Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());
         // before the first load: a TERM or HUP that arrives while parsing is queued, not fatal

@@ -1,0 +1,47 @@
+package org.keepalive4j.dataplane;
+
+import java.util.Map;
+
+/**
+ * The load-balancing table the check engine drives: virtual services and their destinations (real
+ * servers, sorry servers) with weights. Backends: IPVS over generic netlink, nftables; until they
+ * land the daemon uses {@link LoggingDataplane}.
+ *
+ * <p>Contract: the check engine's owner thread makes every change, one at a time, and only in a
+ * consistent order (a service exists before its destinations; a destination is added once, then
+ * updated or removed). Adding a destination that is already present, or removing one that is absent,
+ * is the backend's to tolerate (after a restart the kernel may still hold yesterday's table).
+ * {@link #counters} and {@link #describeTable} may be called from other threads.
+ */
+public interface Dataplane extends AutoCloseable {
+
+    /** Short name for log lines and dumps, e.g. "IPVS", "logging". */
+    String name();
+
+    void addService(VirtualService service) throws DataplaneException;
+
+    /** Scheduler, persistence or flags changed (reload); the destinations stay. */
+    void updateService(VirtualService service) throws DataplaneException;
+
+    /** Removes the service and every destination under it. */
+    void removeService(ServiceKey key) throws DataplaneException;
+
+    void addDestination(ServiceKey service, Destination destination) throws DataplaneException;
+
+    /** Weight, forwarding or thresholds changed. */
+    void updateDestination(ServiceKey service, Destination destination) throws DataplaneException;
+
+    void removeDestination(ServiceKey service, DestinationKey destination) throws DataplaneException;
+
+    /** The service's own counters and those of each destination; empty when the backend counts nothing. */
+    Map<DestinationKey, Counters> destinationCounters(ServiceKey service);
+
+    Counters counters(ServiceKey service);
+
+    /** The table as the backend holds it now, one line per service and per destination (SIGUSR1). */
+    void describeTable(StringBuilder out);
+
+    @Override
+    default void close() {
+    }
+}
