@@ -1,0 +1,226 @@
+package org.keepalive4j.check.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.keepalive4j.check.probe.Probe;
+import org.keepalive4j.check.probe.ProbeResult;
+import org.keepalive4j.config.ConfigTesting;
+import org.keepalive4j.config.model.KeepalivedConfig;
+import org.keepalive4j.config.model.LvsProtocol;
+import org.keepalive4j.config.model.check.Checker;
+import org.keepalive4j.dataplane.RecordingDataplane;
+import org.keepalive4j.dataplane.ServiceKey;
+import org.keepalive4j.mib.KeepalivedMib;
+import org.keepalive4j.mib.MibOptions;
+import org.keepalive4j.mib.check.QuorumStatus;
+import org.keepalive4j.mib.check.RealServerRow;
+import org.keepalive4j.mib.check.VirtualServerRow;
+
+/** The engine's loop with a fake clock and fake probes: timing, MIB rows, reload, ha_suspend, scripts. */
+class CheckRuntimeTest {
+
+    /** A failed attempt takes this long (the connect timeout of a silent server). */
+    private static final Duration FAIL_LATENCY = Duration.ofSeconds(1);
+
+    private final FakeTimers timers = new FakeTimers();
+    private final RecordingDataplane dataplane = new RecordingDataplane();
+    private final Map<String, Boolean> serverUp = new ConcurrentHashMap<>();
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final List<String> scripts = new ArrayList<>();
+    private final List<InetAddress> localAddresses = new ArrayList<>();
+    private KeepalivedMib mib;
+    private CheckRuntime runtime;
+    private final ServiceKey service;
+
+    CheckRuntimeTest() throws Exception {
+        service = new ServiceKey.Address(InetAddress.getByName("10.0.0.100"), 80, LvsProtocol.TCP);
+    }
+
+    private Probe probe(Checker c) {
+        String addr = c.common().connectIp().getHostAddress();
+        return new Probe() {
+            @Override
+            public CompletableFuture<ProbeResult> attempt() {
+                attempts.merge(addr, 1, Integer::sum);
+                if (serverUp.getOrDefault(addr, true)) {
+                    return CompletableFuture.completedFuture(ProbeResult.up("connected"));
+                }
+                CompletableFuture<ProbeResult> f = new CompletableFuture<>();
+                timers.after(FAIL_LATENCY, () -> f.complete(ProbeResult.down("timeout")));
+                return f;
+            }
+
+            @Override
+            public String describe() {
+                return "TCP_CHECK " + addr;
+            }
+        };
+    }
+
+    private static String conf(String vsExtra, String servers) {
+        return "virtual_server 10.0.0.100 80 {\n delay_loop 5\n lb_algo rr\n lb_kind NAT\n protocol TCP\n"
+                + vsExtra + "\n" + servers + "}\n";
+    }
+
+    private static String server(int n, String extra) {
+        return " real_server 10.0.0." + n + " 80 {\n  weight 1\n" + extra
+                + "\n  TCP_CHECK {\n   connect_timeout 1\n   retry 2\n   delay_before_retry 1\n  }\n }\n";
+    }
+
+    private void start(String text) {
+        KeepalivedConfig config = ConfigTesting.parse(text).config();
+        mib = KeepalivedMib.build(config, MibOptions.defaults());
+        runtime = new CheckRuntime(mib.check(), dataplane, this::probe, timers, Runnable::run,
+                (script, purpose) -> scripts.add(purpose + ": " + script.command()), bound -> 0,
+                localAddresses::contains);
+        runtime.start(config);
+    }
+
+    private void reload(String text) {
+        KeepalivedConfig config = ConfigTesting.parse(text).config();
+        mib.reload(config);
+        runtime.reload(config);
+    }
+
+    private VirtualServerRow vsRow() {
+        return mib.check().virtualServers().get(0);
+    }
+
+    private RealServerRow rsRow(String addr) {
+        return vsRow().realServers().stream().filter(r -> r.address().getHostAddress().equals(addr)).findFirst()
+                .orElseThrow();
+    }
+
+    /** Advances in 100 ms steps until the row says down; returns the virtual time then. */
+    private long advanceUntilDown(String addr, Duration limit) {
+        long end = timers.nowMillis() + limit.toMillis();
+        while (timers.nowMillis() < end) {
+            timers.advance(Duration.ofMillis(100));
+            if (!rsRow(addr).isAlive()) {
+                return timers.nowMillis();
+            }
+        }
+        throw new AssertionError(addr + " still alive after " + limit);
+    }
+
+    @Test
+    void a_silent_server_is_marked_down_after_its_retries_and_not_before() {
+        start(conf("", server(1, "") + server(2, "")));
+        timers.advance(Duration.ofSeconds(12)); // rounds at 0, 5, 10
+        assertEquals(3, attempts.get("10.0.0.1"));
+        serverUp.put("10.0.0.1", false);
+        long stoppedAt = timers.nowMillis();
+        long downAt = advanceUntilDown("10.0.0.1", Duration.ofSeconds(30));
+        // next round at 15 s: fails at 16, retry at 17 fails at 18, retry at 19 fails at 20 → down
+        assertEquals(20_000, downAt, "first failed round at 15 s + 3 × 1 s timeout + 2 × 1 s delay_before_retry");
+        assertTrue(downAt - stoppedAt >= 2 * 1000 + 3 * 1000, "never before retry × delay_before_retry + timeouts");
+        assertEquals("10.0.0.2:80=w1", dataplane.table(service));
+        assertEquals(1, vsRow().realServersUp());
+        serverUp.put("10.0.0.1", true);
+        timers.advance(Duration.ofSeconds(5));
+        assertTrue(rsRow("10.0.0.1").isAlive());
+        assertEquals("10.0.0.1:80=w1 10.0.0.2:80=w1", dataplane.table(service));
+    }
+
+    @Test
+    void rows_follow_quorum_and_scripts_run_for_servers_and_quorum() {
+        start(conf(" quorum 2\n quorum_up /bin/qup\n quorum_down /bin/qdown",
+                server(1, "  notify_up /bin/up1\n  notify_down /bin/down1") + server(2, "")));
+        assertEquals(QuorumStatus.MET, vsRow().quorumStatus());
+        serverUp.put("10.0.0.1", false);
+        advanceUntilDown("10.0.0.1", Duration.ofSeconds(30));
+        assertEquals(QuorumStatus.NOT_MET, vsRow().quorumStatus());
+        assertEquals(List.of("notify_down of 10.0.0.1:80 in VS 10.0.0.100:80/TCP: /bin/down1",
+                "quorum_down of VS 10.0.0.100:80/TCP: /bin/qdown"), scripts);
+        scripts.clear();
+        serverUp.put("10.0.0.1", true);
+        timers.advance(Duration.ofSeconds(6));
+        assertEquals(QuorumStatus.MET, vsRow().quorumStatus());
+        assertEquals(List.of("notify_up of 10.0.0.1:80 in VS 10.0.0.100:80/TCP: /bin/up1",
+                "quorum_up of VS 10.0.0.100:80/TCP: /bin/qup"), scripts);
+    }
+
+    @Test
+    void a_reload_keeps_the_state_of_unchanged_servers_and_reconciles_the_rest() {
+        start(conf("", server(1, "") + server(2, "")));
+        serverUp.put("10.0.0.1", false);
+        advanceUntilDown("10.0.0.1", Duration.ofSeconds(30));
+        dataplane.drain();
+        reload(conf("", server(1, "") + server(3, "")));
+        assertFalse(rsRow("10.0.0.1").isAlive(), "the down server stays down: no flap through a reload");
+        List<String> changes = dataplane.drain();
+        assertEquals(List.of("remove 10.0.0.2:80 from 10.0.0.100:80/TCP", "add 10.0.0.3:80 w1 to 10.0.0.100:80/TCP"),
+                changes);
+        assertEquals("10.0.0.3:80=w1", dataplane.table(service));
+        assertEquals(1, vsRow().realServersUp());
+        serverUp.put("10.0.0.1", true);
+        timers.advance(Duration.ofSeconds(6));
+        assertEquals("10.0.0.1:80=w1 10.0.0.3:80=w1", dataplane.table(service));
+        assertEquals(2, vsRow().realServersUp());
+    }
+
+    @Test
+    void a_removed_virtual_server_leaves_the_dataplane_and_its_checks_stop() {
+        start(conf("", server(1, "")));
+        timers.advance(Duration.ofSeconds(1));
+        int before = attempts.get("10.0.0.1");
+        reload("");
+        assertFalse(dataplane.hasService(service));
+        timers.advance(Duration.ofSeconds(20));
+        assertEquals(before, attempts.get("10.0.0.1"));
+    }
+
+    @Test
+    void ha_suspend_pauses_checks_while_the_address_is_not_local() throws Exception {
+        start(conf(" ha_suspend", server(1, "")));
+        timers.advance(Duration.ofSeconds(11));
+        assertEquals(null, attempts.get("10.0.0.1"), "no checks while 10.0.0.100 is not here");
+        localAddresses.add(InetAddress.getByName("10.0.0.100"));
+        timers.advance(Duration.ofSeconds(6));
+        assertTrue(attempts.getOrDefault("10.0.0.1", 0) >= 1, "checks run once the VIP is configured");
+        localAddresses.clear();
+        timers.advance(Duration.ofSeconds(2));
+        int paused = attempts.get("10.0.0.1");
+        timers.advance(Duration.ofSeconds(20));
+        assertEquals(paused, attempts.get("10.0.0.1"));
+    }
+
+    @Test
+    void stop_takes_everything_out_and_reports_shutdown() {
+        start(conf(" omega\n quorum_down /bin/qdown", server(1, "  notify_down /bin/down1")));
+        runtime.stop();
+        assertFalse(dataplane.hasService(service));
+        assertEquals(QuorumStatus.SHUTDOWN, vsRow().quorumStatus());
+        assertEquals(List.of("notify_down of 10.0.0.1:80 in VS 10.0.0.100:80/TCP: /bin/down1",
+                "quorum_down of VS 10.0.0.100:80/TCP: /bin/qdown"), scripts);
+    }
+
+    @Test
+    void without_omega_stopping_runs_no_script() {
+        start(conf(" quorum_down /bin/qdown", server(1, "  notify_down /bin/down1")));
+        runtime.stop();
+        assertEquals(List.of(), scripts);
+    }
+
+    @Test
+    void the_dumps_name_every_server() {
+        start(conf("", server(1, "")));
+        timers.advance(Duration.ofSeconds(1));
+        String stats = runtime.stats();
+        assertTrue(stats.contains("check.10.0.0.100:80/TCP.10.0.0.1:80.attempts 1\n"), stats);
+        assertTrue(stats.contains("check.10.0.0.100:80/TCP.10.0.0.1:80.failures 0\n"), stats);
+        String data = runtime.data();
+        assertTrue(data.contains("Real server 10.0.0.1:80: alive, weight 1"), data);
+        assertTrue(data.contains("Destination 10.0.0.1:80 weight 1"), data);
+    }
+}
