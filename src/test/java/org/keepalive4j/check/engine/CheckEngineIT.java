@@ -55,7 +55,7 @@ class CheckEngineIT {
         String data = lab.data();
         assertTrue(data.contains("Destination 10.77.0.12:8080 weight 1"), data);
         assertTrue(data.contains("Destination 10.77.0.13:8080 weight 3"), data);
-        lab.await(() -> snmp.get("KEEPALIVED-MIB::realServerStatus.1.1").contains("alive"), SOON,
+        lab.await(() -> snmp.get("KEEPALIVED-MIB::realServerStatus.1.1").equals("alive"), SOON,
                 "realServerStatus alive through snmpd");
 
         // the server dies: out of the table, down in the MIB, a trap, notify_down
@@ -64,7 +64,7 @@ class CheckEngineIT {
         data = lab.data();
         assertFalse(data.contains("Destination 10.77.0.12:8080"), data);
         assertTrue(data.contains("Destination 10.77.0.13:8080 weight 3"), data);
-        assertTrue(snmp.get("KEEPALIVED-MIB::realServerStatus.1.1").contains("dead"),
+        assertEquals("dead", snmp.get("KEEPALIVED-MIB::realServerStatus.1.1"),
                 snmp.get("KEEPALIVED-MIB::realServerStatus.1.1"));
         assertEquals("1", snmp.get("KEEPALIVED-MIB::virtualServerRealServersUp.1"));
         lab.await(() -> snmp.snmptrapd().stdout().contains("realServerStateChange"), SOON, "realServerStateChange trap");
@@ -74,7 +74,7 @@ class CheckEngineIT {
         lab.startServer(2, 8080);
         lab.awaitLog("Adding service 10.77.0.12:8080 to VS " + VS, SOON);
         assertTrue(lab.data().contains("Destination 10.77.0.12:8080 weight 1"));
-        lab.await(() -> snmp.get("KEEPALIVED-MIB::realServerStatus.1.1").contains("alive"), SOON, "alive again");
+        lab.await(() -> snmp.get("KEEPALIVED-MIB::realServerStatus.1.1").equals("alive"), SOON, "alive again");
         lab.await(() -> lab.events().contains("up12"), SOON, "notify_up");
         assertTrue(lab.stat("check." + VS + ".10.77.0.12:8080.failures") >= 1);
 
