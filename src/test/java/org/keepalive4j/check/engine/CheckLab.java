@@ -110,6 +110,37 @@ final class CheckLab implements AutoCloseable {
         return daemon;
     }
 
+    /** Another daemon on host {@code i} (e.g. a VRRP peer), its files in that host's work directory. */
+    ManagedProcess startPeer(int i, String config, String... options) {
+        Host h = lab.host(i);
+        Path dir = h.workDir();
+        Path conf = dir.resolve("keepalived.conf");
+        write(conf, config);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString(), "-n", "-l", "-D",
+                "-f", conf.toString(), "-p", dir.resolve("parent.pid").toString(),
+                "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("check.pid").toString()));
+        cmd.addAll(List.of(options));
+        ManagedProcess p = h.start("peer-keepalive4j", cmd, Map.of("KEEPALIVE4J_DUMP_DIR", dir.toString()));
+        daemons.add(p);
+        p.waitForOutput("keepalive4j \\S+ started", Duration.ofSeconds(40));
+        return p;
+    }
+
+    /** Writes a file in the director's work directory and returns its path. */
+    Path directorFile(String name, String text, boolean executable) {
+        Path f = director.workDir().resolve(name);
+        write(f, text);
+        if (executable) {
+            try {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return f;
+    }
+
     ManagedProcess daemon() {
         return daemon;
     }
