@@ -55,4 +55,12 @@ final class LibC {
     static native int if_nametoindex(String name) throws LastErrorException;
 
     static native String strerror(int errno);
+
+    /** {@code struct sched_param} is one int; pid 0 is the calling thread (Linux schedules threads). */
+    static native int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
+
+    /** {@code struct rlimit} is two {@code rlim_t} (unsigned long): soft, hard. */
+    static native int setrlimit(int resource, long[] limits) throws LastErrorException;
+
+    static native int getrlimit(int resource, long[] limits) throws LastErrorException;
 }

@@ -1,6 +1,7 @@
 package org.keepalive4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -60,6 +61,8 @@ class MalformedConfigTest {
                 m("duplicate vrid on one interface", inst(OK_VIP) + "vrrp_instance VI_2 { #<\n interface eth0\n"
                         + " virtual_router_id 1\n virtual_ipaddress {\n  10.0.0.2/24\n }\n}\n", "virtual_router_id"),
                 m("vrrp_version 4", "global_defs {\n vrrp_version 4 #<\n}\n", "vrrp_version"),
+                m("vrrp_rt_priority 100", "global_defs {\n vrrp_rt_priority 100 #<\n}\n", "vrrp_rt_priority"),
+                m("vrrp_rlimit_rttime 1", "global_defs {\n vrrp_rlimit_rttime 1 #<\n}\n", "vrrp_rlimit_rttime"),
                 m("mixed address families", inst(" virtual_ipaddress {\n  10.0.0.1/24\n  fd00::1/64 #<\n }\n"),
                         "fd00:0:0:0:0:0:0:1"),
                 m("script weight out of range", "vrrp_script chk {\n script /bin/true\n weight 300 #<\n}\n", "weight"),
@@ -100,6 +103,15 @@ class MalformedConfigTest {
         assertTrue(errors.stream().anyMatch(e -> e.location().line() == line && e.keyword().equals(keyword)
                         && e.location().file().equals(ConfigTesting.FILE)),
                 () -> "expected an error at line " + line + " for '" + keyword + "', got:\n" + errors);
+    }
+
+    @Test
+    void realTimeSchedulingKeywordsAreReadWithKeepalivedsRanges() {
+        ParsedConfig p = ConfigTesting.parse("global_defs {\n vrrp_rt_priority 42\n vrrp_rlimit_rttime 20000\n}\n");
+        assertEquals(42, p.config().global().vrrpRtPriority());
+        assertEquals(20000L, p.config().global().vrrpRlimitRttime());
+        ParsedConfig none = ConfigTesting.parse("global_defs {\n router_id x\n}\n");
+        assertNull(none.config().global().vrrpRtPriority());
     }
 
     @Test

@@ -13,20 +13,25 @@ import java.util.Map;
 public final class Host {
 
     public static final String INTERFACE = "eth0";
+    /** The second interface, present when the lab was built with {@code secondLink()}. */
+    public static final String SECOND_INTERFACE = "eth1";
 
     private final NetnsLab lab;
     private final String name;
     private final String namespace;
     private final String switchPort;
+    private final String secondSwitchPort; // null without a second link
     private final String ipv4;
     private final String ipv6;
     private final Path workDir;
 
-    Host(NetnsLab lab, String name, String namespace, String switchPort, String ipv4, String ipv6, Path workDir) {
+    Host(NetnsLab lab, String name, String namespace, String switchPort, String secondSwitchPort, String ipv4,
+         String ipv6, Path workDir) {
         this.lab = lab;
         this.name = name;
         this.namespace = namespace;
         this.switchPort = switchPort;
+        this.secondSwitchPort = secondSwitchPort;
         this.ipv4 = ipv4;
         this.ipv6 = ipv6;
         this.workDir = workDir;
@@ -91,6 +96,28 @@ public final class Host {
 
     public void linkUp() {
         lab.switchIp("link", "set", switchPort, "up");
+    }
+
+    /** Pulls the cable of {@code eth1} (the lab's second link), as {@link #linkDown()} does for eth0. */
+    public void secondLinkDown() {
+        lab.switchIp("link", "set", requireSecondPort(), "down");
+    }
+
+    public void secondLinkUp() {
+        lab.switchIp("link", "set", requireSecondPort(), "up");
+    }
+
+    /** 10.78.0.(10+i) on eth1; only with a second link. */
+    public String secondIpv4() {
+        requireSecondPort();
+        return "10.78." + ipv4.substring("10.77.".length());
+    }
+
+    private String requireSecondPort() {
+        if (secondSwitchPort == null) {
+            throw new IllegalStateException(name + " has no second link: build the lab with secondLink()");
+        }
+        return secondSwitchPort;
     }
 
     /** Every address on every interface of this host, as the kernel has them now. */

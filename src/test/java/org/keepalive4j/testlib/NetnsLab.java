@@ -63,6 +63,7 @@ public final class NetnsLab implements AutoCloseable {
     public static final class Builder {
         private int hosts = 2;
         private boolean ipv6;
+        private boolean secondLink;
 
         private Builder() {
         }
@@ -81,15 +82,24 @@ public final class NetnsLab implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Also give every host eth1 with 10.78.0.(10+i)/24 on a second bridge (br1), e.g. for instances
+         * of a sync group on two interfaces.
+         */
+        public Builder secondLink() {
+            this.secondLink = true;
+            return this;
+        }
+
         public NetnsLab start() {
             if (STALE_REMOVED.compareAndSet(false, true)) {
                 cleanupStale(PREFIX);
             }
-            return new NetnsLab(hosts, ipv6);
+            return new NetnsLab(hosts, ipv6, secondLink);
         }
     }
 
-    private NetnsLab(int hostCount, boolean ipv6) {
+    private NetnsLab(int hostCount, boolean ipv6, boolean secondLink) {
         name = PREFIX + ProcessHandle.current().pid() + "n" + COUNTER.incrementAndGet();
         switchNamespace = name + "-sw";
         try {
@@ -100,7 +110,7 @@ public final class NetnsLab implements AutoCloseable {
         shutdownHook = new Thread(this::closeAtExit, name + "-teardown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            build(hostCount, ipv6);
+            build(hostCount, ipv6, secondLink);
         } catch (RuntimeException e) {
             try {
                 close();
@@ -111,11 +121,15 @@ public final class NetnsLab implements AutoCloseable {
         }
     }
 
-    private void build(int hostCount, boolean ipv6) {
+    private void build(int hostCount, boolean ipv6, boolean secondLink) {
         addNamespace(switchNamespace);
         // no multicast snooping: VRRP adverts and IPv6 neighbour discovery must reach every port
         switchIp("link", "add", "br0", "type", "bridge", "mcast_snooping", "0", "stp_state", "0");
         switchIp("link", "set", "br0", "up");
+        if (secondLink) {
+            switchIp("link", "add", "br1", "type", "bridge", "mcast_snooping", "0", "stp_state", "0");
+            switchIp("link", "set", "br1", "up");
+        }
         for (int i = 1; i <= hostCount; i++) {
             String hostName = "h" + i;
             String ns = name + "-" + hostName;
@@ -130,7 +144,17 @@ public final class NetnsLab implements AutoCloseable {
             }
             ip(ns, "link", "set", Host.INTERFACE, "up");
             switchIp("link", "set", port, "master", "br0", "up");
-            hosts.add(new Host(this, hostName, ns, port, v4, v6, createDirectory(workDir.resolve(hostName))));
+            String secondPort = null;
+            if (secondLink) {
+                secondPort = "w" + hostName;
+                ip(ns, "link", "add", Host.SECOND_INTERFACE, "type", "veth", "peer", "name", secondPort, "netns",
+                        switchNamespace);
+                ip(ns, "addr", "add", "10.78.0." + (10 + i) + "/" + IPV4_PREFIX_LENGTH, "dev", Host.SECOND_INTERFACE);
+                ip(ns, "link", "set", Host.SECOND_INTERFACE, "up");
+                switchIp("link", "set", secondPort, "master", "br1", "up");
+            }
+            hosts.add(new Host(this, hostName, ns, port, secondPort, v4, v6,
+                    createDirectory(workDir.resolve(hostName))));
         }
     }
 

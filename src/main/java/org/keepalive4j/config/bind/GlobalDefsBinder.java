@@ -29,7 +29,7 @@ public final class GlobalDefsBinder {
             "nftables_ipvs", "nftables_ipvs_priority", "nftables_ipvs_start_fwmark", "vrrp_check_unicast_src",
             "vrrp_startup_delay", "vrrp_notify_priority_changes", "vrrp_rx_bufs_policy", "vrrp_rx_bufs_multiplier",
             "vrrp_priority", "checker_priority", "bfd_priority", "vrrp_no_swap", "checker_no_swap", "bfd_no_swap",
-            "vrrp_rt_priority", "checker_rt_priority", "bfd_rt_priority", "vrrp_rlimit_rttime",
+            "checker_rt_priority", "bfd_rt_priority",
             "checker_rlimit_rttime", "bfd_rlimit_rttime", "vrrp_cpu_affinity", "checker_cpu_affinity",
             "bfd_cpu_affinity", "enable_dbus", "dbus_service_name", "notify_fifo", "notify_fifo_script",
             "vrrp_notify_fifo", "vrrp_notify_fifo_script", "lvs_notify_fifo", "lvs_notify_fifo_script",
@@ -75,6 +75,8 @@ public final class GlobalDefsBinder {
         Duration garpInterval = Duration.ZERO;
         Duration gnaInterval = Duration.ZERO;
         int downTimerAdverts = 3;
+        Integer vrrpRtPriority;
+        Long vrrpRlimitRttime;
         boolean vrrpStrict;
         boolean skipCheckAdvAddr;
         boolean checkUnicastSrc;
@@ -100,7 +102,7 @@ public final class GlobalDefsBinder {
                     garpLowerPrioRepeat == null ? garpMasterRepeat : garpLowerPrioRepeat,
                     garpInterval, gnaInterval, downTimerAdverts, vrrpStrict, skipCheckAdvAddr, checkUnicastSrc,
                     minGarp, lvsFlush, lvsSyncDaemon, lvsTimeouts, netNamespace, defaultInterface, scriptUser,
-                    scriptGroup, scriptSecurity, dynamicInterfaces, other, location);
+                    scriptGroup, scriptSecurity, dynamicInterfaces, vrrpRtPriority, vrrpRlimitRttime, other, location);
         }
     }
 
@@ -167,6 +169,9 @@ public final class GlobalDefsBinder {
             .on("vrrp_gna_interval", (n, d, c) -> set(c.timer(n, 0, Duration.ZERO, Duration.ofSeconds(1)),
                     v -> d.gnaInterval = v))
             .on("vrrp_down_timer_adverts", (n, d, c) -> set(c.integer(n, 0, 1, 100), v -> d.downTimerAdverts = v))
+            .on("vrrp_rt_priority", (n, d, c) -> set(c.integer(n, 0, 1, 99), v -> d.vrrpRtPriority = v))
+            .on("vrrp_rlimit_rttime", (n, d, c) -> set(c.integer(n, 0, 2, Integer.MAX_VALUE),
+                    v -> d.vrrpRlimitRttime = v.longValue()))
             .on("vrrp_strict", (n, d, c) -> d.vrrpStrict = c.flag(n))
             .on("vrrp_skip_check_adv_addr", (n, d, c) -> set(c.optionalBool(n, 0), v -> d.skipCheckAdvAddr = v))
             .on("vrrp_min_garp", (n, d, c) -> set(c.optionalBool(n, 0), v -> d.minGarp = v))

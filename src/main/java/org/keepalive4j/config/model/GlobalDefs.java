@@ -16,6 +16,9 @@ import org.keepalive4j.config.SourceLocation;
  * @param smtpAlert      null: not set (VRRP alerts default off, checker alerts on, as in keepalived)
  * @param snmpSocket     null: the default master socket (unix:/var/agentx/master)
  * @param lvsSyncDaemon  null when not configured
+ * @param vrrpRtPriority SCHED_FIFO priority of the VRRP event-loop thread (vrrp_rt_priority); null: the
+ *                       engine's default
+ * @param vrrpRlimitRttime microseconds of CPU an RT thread may use without blocking; null: the default
  * @param lvsTimeouts    null when not configured
  * @param snmpTrapIndexedVarbinds keepalive4j's snmp_trap_indexed_varbinds: traps carry the varbinds
  *                       with their row index (standard SNMP) instead of keepalived's bare column OIDs
@@ -63,6 +66,8 @@ public record GlobalDefs(
         String scriptGroup,
         boolean enableScriptSecurity,
         boolean dynamicInterfaces,
+        Integer vrrpRtPriority,
+        Long vrrpRlimitRttime,
         Map<String, List<String>> otherOptions,
         SourceLocation location) {
 

@@ -105,8 +105,8 @@ final class ActionExecutor implements ActionSink {
             counters.releasedMaster++;
         }
         org.keepalive4j.mib.vrrp.VrrpState mibState = MibStates.of(to);
-        instance.row().setWantedState(mibState);
         instance.row().setState(mibState);
+        instance.publishWantedState();
         // keepalived (send_instance_notifies): a sync group member that already told its state once does
         // not notify again when it merely follows its group.
         var group = instance.machine().syncGroup();

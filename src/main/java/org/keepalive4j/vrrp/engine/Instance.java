@@ -39,6 +39,7 @@ final class Instance {
     private final VrrpStateMachine machine;
     private final AdvertSocket socket;
     private final ActionSink actions;
+    private org.keepalive4j.vrrp.fsm.VrrpState publishedWantState; // loop thread
     private final InstanceCounters counters = new InstanceCounters();
 
     private V3ChecksumMode checksumMode;
@@ -115,12 +116,26 @@ final class Instance {
     /** Hands one event to the state machine, now. */
     void handle(VrrpEvent event) {
         machine.handle(event, System.nanoTime(), actions);
+        publishWantedState();
     }
 
     /** Fires the machine's timer if it is due. */
     void tick(long now) {
         if (machine.nextDeadline() <= now) {
             machine.handle(VrrpEvent.TIMER_EXPIRED, now, actions);
+            publishWantedState();
+        }
+    }
+
+    /**
+     * vrrpInstanceWantedState: differs from the state while a sync group holds this instance back (it
+     * wants MASTER, the group is BACKUP). Written only when it changes, so the row is not touched per advert.
+     */
+    void publishWantedState() {
+        org.keepalive4j.vrrp.fsm.VrrpState want = machine.wantState();
+        if (want != publishedWantState) {
+            publishedWantState = want;
+            row.setWantedState(MibStates.of(want));
         }
     }
 

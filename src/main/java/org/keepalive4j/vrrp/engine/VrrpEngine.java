@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.keepalive4j.config.model.GlobalDefs;
 import org.keepalive4j.config.model.KeepalivedConfig;
 import org.keepalive4j.daemon.Subsystem;
 import org.keepalive4j.mib.KeepalivedMib;
@@ -44,6 +45,7 @@ public final class VrrpEngine implements Subsystem {
     @Override
     public void start(KeepalivedConfig config) throws Exception {
         loop = new VrrpLoop();
+        loop.realtime(realtime(config.global()));
         runtime = new VrrpRuntime(loop, mib.get(), keepVipsAtStop);
         loop.machines(runtime::nextDeadline, runtime::tick);
         loop.start();
@@ -56,6 +58,13 @@ public final class VrrpEngine implements Subsystem {
             stop();
             throw e;
         }
+    }
+
+    /** vrrp_rt_priority / vrrp_rlimit_rttime, else the loop's defaults; read once, at start (as keepalived). */
+    private static VrrpLoop.Realtime realtime(GlobalDefs g) {
+        int priority = g.vrrpRtPriority() != null ? g.vrrpRtPriority() : VrrpLoop.Realtime.DEFAULT_PRIORITY;
+        long rttime = g.vrrpRlimitRttime() != null ? g.vrrpRlimitRttime() : VrrpLoop.Realtime.DEFAULT_RTTIME_MICROS;
+        return new VrrpLoop.Realtime(priority, rttime);
     }
 
     @Override

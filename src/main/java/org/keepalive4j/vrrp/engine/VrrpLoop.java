@@ -18,6 +18,7 @@ import org.apache.logging.log4j.Logger;
 import org.keepalive4j.linux.ErrnoException;
 import org.keepalive4j.linux.Pollable;
 import org.keepalive4j.linux.Poller;
+import org.keepalive4j.linux.Scheduling;
 
 /**
  * The VRRP event loop: one thread that sleeps in ppoll(2) until a registered socket is readable, another
@@ -59,6 +60,7 @@ final class VrrpLoop {
     private LongSupplier machineDeadline = () -> Long.MAX_VALUE;
     private Runnable machineTick = () -> { };
 
+    private volatile Realtime realtime = Realtime.NONE;
     private volatile boolean running = true;
     private volatile long lastIterationNanos = System.nanoTime();
 
@@ -69,8 +71,48 @@ final class VrrpLoop {
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
+    /**
+     * How the loop thread is scheduled. Real time by default: keepalived's VRRP process is alone in its
+     * process, while this loop shares the JVM with GC, JIT and SNMP threads, and on a busy host a
+     * normal-priority thread can wait several milliseconds for a CPU, which shows as advert jitter.
+     *
+     * @param priority       SCHED_FIFO priority (vrrp_rt_priority), 0: stay SCHED_OTHER
+     * @param rttimeMicros   RLIMIT_RTTIME (vrrp_rlimit_rttime): the CPU the thread may use without blocking
+     */
+    record Realtime(int priority, long rttimeMicros) {
+        static final Realtime NONE = new Realtime(0, 0);
+        /** A low real-time priority: above every normal thread, below the kernel's own RT threads. */
+        static final int DEFAULT_PRIORITY = 1;
+        /**
+         * keepalived's default is 10 ms; a JVM thread can spend longer in a class load or a
+         * deoptimisation without being in a loop, so the guard is set at 1 s, which only a runaway
+         * loop reaches.
+         */
+        static final long DEFAULT_RTTIME_MICROS = 1_000_000L;
+    }
+
+    /** Must be called before {@link #start()}. */
+    void realtime(Realtime settings) {
+        this.realtime = settings;
+    }
+
     void start() {
         thread.start();
+    }
+
+    /** On the loop thread: a host that refuses real time (no CAP_SYS_NICE) still gets a working loop. */
+    private void applyRealtime() {
+        Realtime r = realtime;
+        if (r.priority() == 0) {
+            return;
+        }
+        try {
+            Scheduling.limitRealtimeCpu(r.rttimeMicros());
+            Scheduling.realtimeFifoForCallingThread(r.priority());
+            LOG.info("VRRP event loop runs at real-time priority {} (SCHED_FIFO)", r.priority());
+        } catch (ErrnoException e) {
+            LOG.warn("VRRP event loop stays at normal priority: {}", e.getMessage());
+        }
     }
 
     /** The state machines' earliest deadline and the code that fires the due ones (loop thread). */
@@ -152,6 +194,7 @@ final class VrrpLoop {
     }
 
     private void run() {
+        applyRealtime();
         LOG.debug("VRRP event loop started");
         while (running) {
             long now = System.nanoTime();

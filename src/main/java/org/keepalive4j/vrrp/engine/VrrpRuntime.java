@@ -446,6 +446,7 @@ final class VrrpRuntime {
         StringBuilder out = new StringBuilder();
         for (Instance i : instances.values()) {
             InstanceCounters.line(out, i.name(), "state", i.machine().state());
+            InstanceCounters.line(out, i.name(), "wanted_state", i.machine().wantState());
             InstanceCounters.line(out, i.name(), "effective_priority", i.machine().effectivePriority());
             i.counters().append(i.name(), out);
         }

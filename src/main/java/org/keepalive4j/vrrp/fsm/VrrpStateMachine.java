@@ -132,7 +132,8 @@ public final class VrrpStateMachine {
         group = syncGroup;
     }
 
-    VrrpState wantState() {
+    /** keepalived's wantstate: what this instance would be in, were it not held by its sync group. */
+    public VrrpState wantState() {
         return wantState;
     }
 

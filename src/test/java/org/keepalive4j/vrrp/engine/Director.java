@@ -93,6 +93,27 @@ final class Director {
         }
     }
 
+    /**
+     * The scheduling policy of the daemon's VRRP loop thread, from /proc (field 41 of the thread's stat):
+     * 0 SCHED_OTHER, 1 SCHED_FIFO, 2 SCHED_RR.
+     */
+    int loopThreadPolicy() {
+        Path tasks = Path.of("/proc", Long.toString(daemon.pid()), "task");
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                if (Files.readString(task.resolve("comm")).strip().equals("vrrp-loop")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // fields after the ")" closing comm start at field 3
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return Integer.parseInt(fields[41 - 3]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no vrrp-loop thread in " + tasks);
+    }
+
     /** Stops every run of this director that is still going. */
     void stopAll() {
         for (ManagedProcess p : runs) {

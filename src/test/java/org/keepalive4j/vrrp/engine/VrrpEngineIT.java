@@ -21,7 +21,8 @@ import org.keepalive4j.testlib.Root;
 /**
  * Two keepalive4j directors in lab namespaces, told as the operator's stories: who holds the VIP, how
  * fast the backup takes over when the master dies or stops, preemption, VRRPv3 over IPv4 and IPv6,
- * unicast, a tracking script and notify scripts.
+ * unicast, a tracking script and notify scripts, the tie-break by address, preempt_delay, AH authentication
+ * and a sync group spanning two links.
  *
  * <p>Timing tolerance: the checks poll {@code ip addr} about every 20-50 ms (each is a fork/exec), the
  * engine adds the address within a few ms of its timer firing, and the JVM's pauses on this tiny heap
@@ -41,7 +42,7 @@ class VrrpEngineIT {
     @BeforeAll
     static void lab() {
         Root.assume();
-        lab = NetnsLab.builder().hosts(2).ipv6().start();
+        lab = NetnsLab.builder().hosts(2).ipv6().secondLink().start();
     }
 
     @AfterAll
@@ -66,6 +67,7 @@ class VrrpEngineIT {
         await("director 1 notify_master ran", ELECTION, () -> notified(1).contains("INSTANCE VI_1 MASTER 150"));
         await("director 2 notify_backup ran", ELECTION, () -> notified(2).contains("INSTANCE VI_1 BACKUP 100"));
         assertTrue(notified(1).contains("MASTER-ONLY"), notified(1));
+        assertEquals(1, d1.loopThreadPolicy(), "the VRRP loop thread runs SCHED_FIFO");
 
         String stats = d1.stats();
         assertTrue(stats.contains("vrrp.VI_1.state MASTER\n"), stats);
@@ -205,6 +207,92 @@ class VrrpEngineIT {
         assertTrue(d1.hasVip(VIP));
     }
 
+    @Test
+    void afterASplitBrainHealsTheHigherAddressKeepsTheVipAtEqualPriority() {
+        Director d1 = director(1, instance("BACKUP", 100, "1", "", VIP, ""));
+        Director d2 = director(2, instance("BACKUP", 100, "1", "", VIP, ""));
+        // the split: each host drops every VRRP packet it receives, so both elect themselves
+        partitionVrrp(1, true);
+        partitionVrrp(2, true);
+        try {
+            d1.start();
+            d2.start();
+            await("both directors master during the split", ELECTION, () -> d1.hasVip(VIP) && d2.hasVip(VIP));
+        } finally {
+            partitionVrrp(1, false);
+            partitionVrrp(2, false);
+        }
+        // RFC 3768 6.4.3: a master hearing an equal priority advert from a higher primary address yields;
+        // 10.77.0.12 > 10.77.0.11, so director 2 keeps the VIP and director 1 steps down within an advert
+        awaitVipOn(d2, d1, VIP, Duration.ofSeconds(3));
+        Director.sleep(3000); // no flapping back: the lower address stays backup
+        assertTrue(d2.hasVip(VIP) && !d1.hasVip(VIP));
+        assertTrue(d1.stats().contains("vrrp.VI_1.state BACKUP\n"));
+        assertTrue(d2.stats().contains("vrrp.VI_1.state MASTER\n"));
+    }
+
+    @Test
+    void preemptDelayHoldsAHigherPriorityBackupBackForTheDelay() {
+        Director d2 = director(2, instance("MASTER", 100, "1", "", VIP, ""));
+        d2.start();
+        awaitVip(d2, VIP, ELECTION);
+        Director d1 = director(1, instance("BACKUP", 150, "1", "preempt_delay 4", VIP, ""));
+        d1.start();
+        long started = System.nanoTime();
+        // the delay runs from the first lower priority advert (within 1 s of the start); until it ends
+        // the advert is obeyed, then it is ignored and master_down (3 s + skew 0.4 s) runs out
+        await("director 1 holds the VIP", Duration.ofSeconds(20), () -> d1.hasVip(VIP));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        report("preempt_delay 4 s: the higher priority backup preempted after ", took, Duration.ofMillis(9400));
+        assertTrue(took.toMillis() >= 4000, "preempted after " + took.toMillis() + " ms, before preempt_delay");
+        assertTrue(took.toMillis() <= 1000 + 4000 + 3400 + 1000, "took " + took.toMillis() + " ms");
+        awaitVipOn(d1, d2, VIP, Duration.ofSeconds(3));
+    }
+
+    @Test
+    void vrrpV2WithAhAuthenticationElectsAndFailsOver() {
+        Director d1 = director(1, ah(instance("MASTER", 150, "1", "", VIP, "")));
+        Director d2 = director(2, ah(instance("BACKUP", 100, "1", "", VIP, "")));
+        d1.start();
+        d2.start();
+        awaitVipOn(d1, d2, VIP, ELECTION);
+        String backupStats = d2.stats();
+        assertTrue(backupStats.matches("(?s).*vrrp\\.VI_1\\.adverts_received [1-9].*"), backupStats);
+        assertTrue(backupStats.contains("vrrp.VI_1.drop.AUTH_FAILURE 0\n"), backupStats);
+        d1.kill();
+        awaitVip(d2, VIP, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aSyncGroupOnTwoLinksMovesBothInstancesWhenOneLinkFails() {
+        String vip2 = "10.78.0.100/24";
+        Director d1 = director(1, syncGroup(1) + instance("VI_1", 51, "MASTER", 150, "1", "", VIP, "")
+                + onSecondLink(instance("VI_2", 52, "MASTER", 150, "1", "", vip2, "")));
+        Director d2 = director(2, syncGroup(2) + instance("VI_1", 51, "BACKUP", 100, "1", "", VIP, "")
+                + onSecondLink(instance("VI_2", 52, "BACKUP", 100, "1", "", vip2, "")));
+        d1.start();
+        d2.start();
+        await("director 1 alone holds both VIPs", ELECTION, () -> d1.hasVip(VIP) && d1.hasVip(vip2)
+                && !d2.hasVip(VIP) && !d2.hasVip(vip2));
+        await("group notify on director 1", ELECTION, () -> notified(1).contains("GROUP G1 MASTER"));
+
+        // only eth1's cable is pulled: VI_2 faults, and the group takes VI_1 down with it
+        lab.host(1).secondLinkDown();
+        try {
+            await("director 2 holds both VIPs", Duration.ofSeconds(10), () -> d2.hasVip(VIP) && d2.hasVip(vip2));
+            await("director 1 released both", Duration.ofSeconds(5), () -> !d1.hasVip(VIP) && !d1.hasVip(vip2));
+            String stats = d1.stats();
+            assertTrue(stats.contains("vrrp.VI_2.state FAULT\n"), stats);
+            // as in keepalived, a faulted member takes the whole group, and so every member, to FAULT
+            assertTrue(stats.contains("vrrp.VI_1.state FAULT\nvrrp.VI_1.wanted_state FAULT\n"), stats);
+            await("group notify on director 2", Duration.ofSeconds(5), () -> notified(2).contains("GROUP G1 MASTER"));
+        } finally {
+            lab.host(1).secondLinkUp();
+        }
+        await("director 1 takes both back", Duration.ofSeconds(20), () -> d1.hasVip(VIP) && d1.hasVip(vip2)
+                && !d2.hasVip(VIP) && !d2.hasVip(vip2));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The measured figure goes to the test output, for the report and for regressions. */
@@ -232,6 +320,34 @@ class VrrpEngineIT {
                 + "  authentication {\n    auth_type PASS\n    auth_pass k4jtest\n  }\n"
                 + "  " + extra + "\n" + notify
                 + "  virtual_ipaddress {\n    " + vip + "\n  }\n}\n";
+    }
+
+    private static String ah(String config) {
+        return config.replace("auth_type PASS", "auth_type AH");
+    }
+
+    private static String onSecondLink(String instance) {
+        return instance.replace("interface eth0", "interface eth1");
+    }
+
+    /** vrrp_sync_group G1 of VI_1 and VI_2, with a group notify script logging to the host's notify.log. */
+    private static String syncGroup(int host) {
+        Path dir = lab.host(host).workDir();
+        Path script = dir.resolve("group-notify.sh");
+        Director.write(script, "#!/bin/sh\necho \"$*\" >> " + dir.resolve("notify.log") + "\n");
+        script.toFile().setExecutable(true);
+        return "vrrp_sync_group G1 {\n  group {\n    VI_1\n    VI_2\n  }\n  notify \"" + script + "\"\n}\n";
+    }
+
+    /** Drops (or stops dropping) every VRRP packet arriving at a host, with an nftables table of the test's own. */
+    private static void partitionVrrp(int host, boolean drop) {
+        if (drop) {
+            lab.host(host).exec("nft", "add table inet k4j_split; add chain inet k4j_split in "
+                    + "{ type filter hook input priority 0; }; add rule inet k4j_split in meta l4proto 112 drop")
+                    .orThrow();
+        } else {
+            lab.host(host).exec("nft", "delete table inet k4j_split").orThrow();
+        }
     }
 
     /** A generic notify script and a notify_master one, both appending their argv to a file. */
