@@ -45,6 +45,7 @@ public final class CheckEngine implements Subsystem {
     private ScriptRunner scripts;
     private Dataplane dataplane;
     private CheckRuntime runtime;
+    private AddressWatcher addresses;
 
     /**
      * @param mib       the model, built by the MIB subsystem before this one starts
@@ -85,6 +86,7 @@ public final class CheckEngine implements Subsystem {
                 runtime.start(config);
                 return null;
             });
+            watchAddressesIfNeeded(config);
         } catch (Exception e) {
             stop();
             throw e;
@@ -124,6 +126,15 @@ public final class CheckEngine implements Subsystem {
             runtime.reload(config);
             return null;
         });
+        watchAddressesIfNeeded(config);
+    }
+
+    /** ha_suspend reacts to address changes at once; the runtime's once-a-second look stays as a safety net. */
+    private void watchAddressesIfNeeded(KeepalivedConfig config) {
+        if (addresses == null && config.virtualServers().stream().anyMatch(v -> v.haSuspend())) {
+            CheckRuntime r = runtime;
+            addresses = AddressWatcher.start(() -> owner.execute(() -> guarded(r::checkAddresses)));
+        }
     }
 
     @Override
@@ -140,6 +151,10 @@ public final class CheckEngine implements Subsystem {
             }
         } catch (Exception e) {
             LOG.error("Checker: orderly stop failed: {}", e.toString());
+        }
+        if (addresses != null) {
+            addresses.close();
+            addresses = null;
         }
         owner.shutdownNow();
         probeTimers.shutdownNow();
