@@ -95,6 +95,7 @@ class CheckEngineIT {
         lab.startServer(2, 8080);
         lab.startServer(3, 8080);
         lab.startServer(3, 8081);
+        lab.startServer(3, 8082);
         NetSnmp snmp = lab.snmp();
         String rec = lab.recorder();
         lab.startDaemon("global_defs {\n router_id k4j-check\n enable_traps\n}\n"
@@ -107,7 +108,11 @@ class CheckEngineIT {
                 // alpha: .12:8081 has no listener yet and must not enter; .13:8081 (no alpha) is in at once
                 + "virtual_server 10.77.0.101 8081 {\n delay_loop 1\n lb_algo rr\n lb_kind NAT\n protocol TCP\n"
                 + " real_server 10.77.0.12 8081 {\n  weight 1\n  alpha\n" + tcpCheck("   retry 0\n") + " }\n"
-                + " real_server 10.77.0.13 8081 {\n  weight 1\n" + tcpCheck("   retry 0\n") + " }\n}\n",
+                + " real_server 10.77.0.13 8081 {\n  weight 1\n" + tcpCheck("   retry 0\n") + " }\n}\n"
+                // default quorum 1: the sorry server comes in when every real server is down
+                + "virtual_server 10.77.0.102 8082 {\n delay_loop 1\n lb_algo rr\n lb_kind NAT\n protocol TCP\n"
+                + " sorry_server 10.77.0.14 8082\n"
+                + " real_server 10.77.0.13 8082 {\n  weight 1\n" + tcpCheck("   retry 0\n") + " }\n}\n",
                 "-C", "-x", "-A", snmp.agentxSocket());
         String data = lab.data();
         assertFalse(data.contains("Destination 10.77.0.12:8081"), "alpha: out until its first success\n" + data);
@@ -143,6 +148,18 @@ class CheckEngineIT {
         // the no-alpha one loses its listener: removed on its first failure
         lab.stopServer(3, 8081);
         lab.awaitLog("Removing service 10.77.0.13:8081 from VS 10.77.0.101:8081/TCP", SOON);
+
+        // all real servers down: the sorry server comes in; one back: it leaves
+        lab.stopServer(3, 8082);
+        lab.awaitLog("Adding sorry server 10.77.0.14:8082 to VS 10.77.0.102:8082/TCP", SOON);
+        data = lab.data();
+        assertTrue(data.contains("Destination 10.77.0.14:8082 weight 1"), data);
+        assertFalse(data.contains("Destination 10.77.0.13:8082"), data);
+        lab.startServer(3, 8082);
+        lab.awaitLog("Removing sorry server 10.77.0.14:8082 from VS 10.77.0.102:8082/TCP", SOON);
+        data = lab.data();
+        assertTrue(data.contains("Destination 10.77.0.13:8082 weight 1"), data);
+        assertFalse(data.contains("Destination 10.77.0.14:8082"), data);
     }
 
     @Test

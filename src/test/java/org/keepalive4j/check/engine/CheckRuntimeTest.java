@@ -213,6 +213,23 @@ class CheckRuntimeTest {
     }
 
     @Test
+    void a_group_service_gets_the_same_pool_on_every_address_and_fwmark() throws Exception {
+        start("virtual_server_group G {\n 10.0.0.100-101 80\n fwmark 7\n}\n"
+                + "virtual_server group G {\n delay_loop 5\n lb_algo rr\n lb_kind DR\n protocol TCP\n"
+                + server(1, "") + server(2, "") + "}\n");
+        ServiceKey second = new ServiceKey.Address(InetAddress.getByName("10.0.0.101"), 80, LvsProtocol.TCP);
+        ServiceKey mark = new ServiceKey.Fwmark(7, org.keepalive4j.config.model.IpFamily.INET);
+        for (ServiceKey k : List.of(service, second, mark)) {
+            assertEquals("10.0.0.1:80=w1 10.0.0.2:80=w1", dataplane.table(k), k.describe());
+        }
+        serverUp.put("10.0.0.2", false);
+        advanceUntilDown("10.0.0.2", Duration.ofSeconds(30));
+        for (ServiceKey k : List.of(service, second, mark)) {
+            assertEquals("10.0.0.1:80=w1", dataplane.table(k), k.describe());
+        }
+    }
+
+    @Test
     void the_dumps_name_every_server() {
         start(conf("", server(1, "")));
         timers.advance(Duration.ofSeconds(1));
