@@ -7,7 +7,7 @@ import java.util.List;
  * A {@link LoggingDataplane} that also records each change as one short line ("add 10.0.0.2:80 w1 to
  * 10.0.0.100:80/TCP"), so tests can assert on the order of decisions as well as on the final table.
  */
-public final class RecordingDataplane extends LoggingDataplane {
+public class RecordingDataplane extends LoggingDataplane {
 
     private final List<String> changes = new ArrayList<>();
 

@@ -25,7 +25,11 @@ import org.keepalive4j.config.model.ScriptSpec;
 import org.keepalive4j.config.model.VirtualServer;
 import org.keepalive4j.config.model.VirtualServerGroup;
 import org.keepalive4j.config.model.check.Checker;
+import org.keepalive4j.dataplane.Counters;
 import org.keepalive4j.dataplane.Dataplane;
+import org.keepalive4j.dataplane.DestinationKey;
+import org.keepalive4j.dataplane.ServiceKey;
+import org.keepalive4j.mib.check.IpvsStats;
 import org.keepalive4j.mib.check.CheckTables;
 import org.keepalive4j.mib.check.QuorumStatus;
 import org.keepalive4j.mib.check.RealServerRow;
@@ -43,6 +47,8 @@ final class CheckRuntime implements CheckEvents {
     private static final Logger LOG = LogManager.getLogger(CheckRuntime.class);
     /** keepalived puts no limit on notify scripts; we stop one that runs longer than this. */
     static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(60);
+    /** How often the dataplane's counters are copied into the MIB's statistics columns. */
+    static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
 
     /** Runs notify scripts off the owner thread. */
     interface Notifier {
@@ -65,6 +71,7 @@ final class CheckRuntime implements CheckEvents {
     private final Set<RealServerRow> listening = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private long reloads;
     private Timers.Cancellable addressWatch;
+    private Timers.Cancellable statsTimer;
 
     CheckRuntime(CheckTables tables, Dataplane dataplane, Function<Checker, Probe> probes, Timers timers,
                  Executor owner, Notifier notifier, LongUnaryOperator random, Predicate<InetAddress> isLocal) {
@@ -84,6 +91,7 @@ final class CheckRuntime implements CheckEvents {
             addVirtualServer(row, groups);
         }
         watchAddresses();
+        scheduleStats();
         LOG.info("Checker: {} virtual servers, {} real servers, {} checkers, dataplane {}", vsByRow.size(),
                 rsByRow.size(), tasks.values().stream().mapToInt(List::size).sum(), dataplane.name());
     }
@@ -149,6 +157,41 @@ final class CheckRuntime implements CheckEvents {
         if (list != null) {
             list.forEach(CheckerTask::close);
         }
+    }
+
+    // ---- counters ----
+
+    private void scheduleStats() {
+        statsTimer = timers.after(STATS_INTERVAL, () -> {
+            refreshStats();
+            scheduleStats();
+        });
+    }
+
+    /** Copies the dataplane's counters into the rows; a group's services are summed. */
+    void refreshStats() {
+        for (Map.Entry<VirtualServerRow, VirtualServerState> e : vsByRow.entrySet()) {
+            VirtualServerState vs = e.getValue();
+            Counters total = Counters.ZERO;
+            Map<DestinationKey, Counters> perDestination = new java.util.HashMap<>();
+            for (ServiceKey key : vs.services()) {
+                total = total.plus(dataplane.counters(key));
+                dataplane.destinationCounters(key).forEach((d, c) -> perDestination.merge(d, c, Counters::plus));
+            }
+            e.getKey().setStats(ipvs(total));
+            for (RealServerState rs : vs.realServers()) {
+                Counters c = perDestination.get(rs.destinationKey());
+                RealServerRow row = rowByRs.get(rs);
+                if (c != null && row != null) {
+                    row.setStats(ipvs(c));
+                }
+            }
+        }
+    }
+
+    private static IpvsStats ipvs(Counters c) {
+        return new IpvsStats(c.conns(), c.inPackets(), c.outPackets(), c.inBytes(), c.outBytes(), c.cps(), c.inPps(),
+                c.outPps(), c.inBps(), c.outBps(), c.activeConns(), c.inactiveConns(), c.persistentConns());
     }
 
     // ---- ha_suspend ----
@@ -262,6 +305,9 @@ final class CheckRuntime implements CheckEvents {
     void stop() {
         if (addressWatch != null) {
             addressWatch.cancel();
+        }
+        if (statsTimer != null) {
+            statsTimer.cancel();
         }
         for (List<CheckerTask> list : tasks.values()) {
             list.forEach(CheckerTask::close);

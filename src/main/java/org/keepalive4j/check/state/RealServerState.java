@@ -6,6 +6,7 @@ import org.keepalive4j.config.model.RealServer;
 import org.keepalive4j.config.model.check.Checker;
 import org.keepalive4j.config.model.check.MiscCheck;
 import org.keepalive4j.dataplane.Destination;
+import org.keepalive4j.dataplane.DestinationKey;
 
 /**
  * One real server's health and weight, owned by its {@link VirtualServerState}.
@@ -156,6 +157,11 @@ public final class RealServerState {
 
     void programmed(Destination d) {
         programmed = d;
+    }
+
+    /** The server's identity in the dataplane. */
+    public DestinationKey destinationKey() {
+        return destination(0).key();
     }
 
     /** The destination with weight {@code weight}. */

@@ -33,7 +33,22 @@ class CheckRuntimeTest {
     private static final Duration FAIL_LATENCY = Duration.ofSeconds(1);
 
     private final FakeTimers timers = new FakeTimers();
-    private final RecordingDataplane dataplane = new RecordingDataplane();
+    private final RecordingDataplane dataplane = new RecordingDataplane() {
+        // a backend that counts: every service 100 packets in; every destination 40
+        @Override
+        public org.keepalive4j.dataplane.Counters counters(ServiceKey s) {
+            return new org.keepalive4j.dataplane.Counters(0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        @Override
+        public synchronized Map<org.keepalive4j.dataplane.DestinationKey, org.keepalive4j.dataplane.Counters>
+                destinationCounters(ServiceKey s) {
+            Map<org.keepalive4j.dataplane.DestinationKey, org.keepalive4j.dataplane.Counters> out = new java.util.HashMap<>();
+            destinations(s).keySet().forEach(k -> out.put(k,
+                    new org.keepalive4j.dataplane.Counters(0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0)));
+            return out;
+        }
+    };
     private final Map<String, Boolean> serverUp = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final List<String> scripts = new ArrayList<>();
@@ -227,6 +242,29 @@ class CheckRuntimeTest {
         for (ServiceKey k : List.of(service, second, mark)) {
             assertEquals("10.0.0.1:80=w1", dataplane.table(k), k.describe());
         }
+    }
+
+    /** A cell of the MIB as an SNMP GET would read it. */
+    private String cell(String oid) {
+        org.snmp4j.smi.OID o = new org.snmp4j.smi.OID(oid);
+        var mo = mib.server().lookup(new org.snmp4j.agent.DefaultMOQuery(
+                new org.snmp4j.agent.DefaultMOContextScope(null, o, true, o, true)));
+        @SuppressWarnings("unchecked")
+        var access = (org.snmp4j.agent.ManagedObjectValueAccess<org.snmp4j.agent.request.SubRequest<?>>) mo;
+        return String.valueOf(access.getValue(o));
+    }
+
+    @Test
+    void dataplane_counters_reach_the_statistics_columns_summed_over_a_group() {
+        start("virtual_server_group G {\n 10.0.0.100-101 80\n}\n"
+                + "virtual_server group G {\n delay_loop 5\n lb_algo rr\n lb_kind DR\n protocol TCP\n"
+                + server(1, "") + "}\n");
+        String vsInPkts = "1.3.6.1.4.1.9586.100.5.3.3.1.28.1";
+        String rsInPkts = "1.3.6.1.4.1.9586.100.5.3.4.1.18.1.1";
+        assertEquals("0", cell(vsInPkts));
+        timers.advance(CheckRuntime.STATS_INTERVAL);
+        assertEquals("200", cell(vsInPkts), "two services of 100 packets each");
+        assertEquals("80", cell(rsInPkts), "the destination on both services");
     }
 
     @Test
