@@ -166,7 +166,10 @@ class CheckEngineIT {
     void a_server_is_marked_down_after_retry_times_delay_before_retry_and_not_before() {
         lab = new CheckLab(2);
         lab.startServer(2, 8080);
-        lab.startDaemon("virtual_server 10.77.0.100 8080 {\n delay_loop 2\n lb_algo rr\n lb_kind NAT\n protocol TCP\n"
+        // -C: the VRRP instance in the same file must not run (its VIP would appear within ~1 s as MASTER)
+        lab.startDaemon("vrrp_instance VI_1 {\n state MASTER\n interface eth0\n virtual_router_id 51\n priority 150\n"
+                + " advert_int 1\n virtual_ipaddress {\n  10.77.0.100/24\n }\n}\n"
+                + "virtual_server 10.77.0.100 8080 {\n delay_loop 2\n lb_algo rr\n lb_kind NAT\n protocol TCP\n"
                 + " real_server 10.77.0.12 8080 {\n  weight 1\n"
                 + tcpCheck("   retry 3\n   delay_before_retry 1\n") + " }\n}\n", "-C");
         lab.await(() -> lab.stat("check." + VS + ".10.77.0.12:8080.attempts") >= 1, SOON, "a first check");
@@ -178,5 +181,6 @@ class CheckEngineIT {
         assertTrue(seconds >= 3.0, "marked down after " + seconds + " s, before 3 × delay_before_retry");
         assertTrue(seconds <= 3.0 + 2.0 + 1.5, "marked down only after " + seconds + " s");
         assertEquals(3, CheckLab.count(lab.log(), "; retry "), lab.log());
+        assertFalse(lab.director().hasAddress("10.77.0.100"), "-C ran the VRRP instance");
     }
 }
