@@ -297,6 +297,9 @@ final class CheckRuntime implements CheckEvents {
         RealServerRow row = rowByRs.remove(rs);
         if (row != null) {
             rsByRow.remove(row);
+            // a removed row never comes back (a re-added server gets a new one); its listener stays
+            // registered with it but finds no state, so only our bookkeeping needs dropping
+            listening.remove(row);
         }
     }
 
