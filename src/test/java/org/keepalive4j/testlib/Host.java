@@ -98,6 +98,16 @@ public final class Host {
         lab.switchIp("link", "set", switchPort, "up");
     }
 
+    /** Deletes eth0 (the link goes away at once) without creating it again. */
+    public void deleteLink() {
+        Processes.run("ip", "-n", namespace, "link", "del", INTERFACE).orThrow();
+    }
+
+    /** Creates eth0 again after {@link #deleteLink()}: same name and addresses, a new interface index. */
+    public void createLinkAgain() {
+        lab.recreateLinkAfterDelete(namespace, switchPort, ipv4, ipv6);
+    }
+
     /** Pulls the cable of {@code eth1} (the lab's second link), as {@link #linkDown()} does for eth0. */
     public void secondLinkDown() {
         lab.switchIp("link", "set", requireSecondPort(), "down");

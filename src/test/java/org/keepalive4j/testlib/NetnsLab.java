@@ -276,6 +276,20 @@ public final class NetnsLab implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Creates a host's deleted eth0 again with the same name, addresses and bridge port, as when an
+     * operator rebuilds an interface: the new one has a new interface index.
+     */
+    void recreateLinkAfterDelete(String ns, String switchPort, String ipv4, String ipv6) {
+        ip(ns, "link", "add", Host.INTERFACE, "type", "veth", "peer", "name", switchPort, "netns", switchNamespace);
+        ip(ns, "addr", "add", ipv4 + "/" + IPV4_PREFIX_LENGTH, "dev", Host.INTERFACE);
+        if (ipv6 != null) {
+            ip(ns, "addr", "add", ipv6 + "/" + IPV6_PREFIX_LENGTH, "dev", Host.INTERFACE, "nodad");
+        }
+        ip(ns, "link", "set", Host.INTERFACE, "up");
+        switchIp("link", "set", switchPort, "master", "br0", "up");
+    }
+
     /** Runs {@code ip ARGS} in the switch namespace. */
     void switchIp(String... args) {
         ip(switchNamespace, args);

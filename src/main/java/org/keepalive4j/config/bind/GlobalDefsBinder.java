@@ -24,7 +24,7 @@ public final class GlobalDefsBinder {
             "tmp_config_directory", "config_save_dir", "process_names", "process_name", "vrrp_process_name",
             "checker_process_name", "bfd_process_name", "startup_script", "startup_script_timeout",
             "shutdown_script", "shutdown_script_timeout", "checker_log_all_failures", "no_email_faults",
-            "lvs_flush_on_stop", "vrrp_garp_extra_if", "vrrp_lower_prio_no_advert", "vrrp_higher_prio_send_advert",
+            "lvs_flush_on_stop", "vrrp_garp_extra_if",
             "vrrp_iptables", "vrrp_ipsets", "nftables", "nftables_priority", "nftables_ifindex", "nftables_counters",
             "nftables_ipvs", "nftables_ipvs_priority", "nftables_ipvs_start_fwmark", "vrrp_check_unicast_src",
             "vrrp_startup_delay", "vrrp_notify_priority_changes", "vrrp_rx_bufs_policy", "vrrp_rx_bufs_multiplier",
@@ -76,6 +76,8 @@ public final class GlobalDefsBinder {
         Duration gnaInterval = Duration.ZERO;
         int downTimerAdverts = 3;
         Integer vrrpRtPriority;
+        Boolean lowerPrioNoAdvert;
+        Boolean higherPrioSendAdvert;
         Long vrrpRlimitRttime;
         boolean vrrpStrict;
         boolean skipCheckAdvAddr;
@@ -102,7 +104,7 @@ public final class GlobalDefsBinder {
                     garpLowerPrioRepeat == null ? garpMasterRepeat : garpLowerPrioRepeat,
                     garpInterval, gnaInterval, downTimerAdverts, vrrpStrict, skipCheckAdvAddr, checkUnicastSrc,
                     minGarp, lvsFlush, lvsSyncDaemon, lvsTimeouts, netNamespace, defaultInterface, scriptUser,
-                    scriptGroup, scriptSecurity, dynamicInterfaces, vrrpRtPriority, vrrpRlimitRttime, other, location);
+                    scriptGroup, scriptSecurity, dynamicInterfaces, lowerPrioNoAdvert, higherPrioSendAdvert, vrrpRtPriority, vrrpRlimitRttime, other, location);
         }
     }
 
@@ -173,6 +175,8 @@ public final class GlobalDefsBinder {
             .on("vrrp_rlimit_rttime", (n, d, c) -> set(c.integer(n, 0, 2, Integer.MAX_VALUE),
                     v -> d.vrrpRlimitRttime = v.longValue()))
             .on("vrrp_strict", (n, d, c) -> d.vrrpStrict = c.flag(n))
+            .on("vrrp_lower_prio_no_advert", (n, d, c) -> d.lowerPrioNoAdvert = c.optionalBool(n, 0))
+            .on("vrrp_higher_prio_send_advert", (n, d, c) -> d.higherPrioSendAdvert = c.optionalBool(n, 0))
             .on("vrrp_skip_check_adv_addr", (n, d, c) -> set(c.optionalBool(n, 0), v -> d.skipCheckAdvAddr = v))
             .on("vrrp_min_garp", (n, d, c) -> set(c.optionalBool(n, 0), v -> d.minGarp = v))
             .on("lvs_flush", (n, d, c) -> d.lvsFlush = c.flag(n))

@@ -251,6 +251,8 @@ public final class VrrpBinder {
         boolean checkUnicastSrc;
         boolean promoteSecondaries;
         boolean oldChecksum;
+        Boolean lowerPrioNoAdvert;
+        Boolean higherPrioSendAdvert;
         Boolean smtpAlert;
         boolean nativeIpv6;
         final Notify notify = new Notify();
@@ -326,14 +328,15 @@ public final class VrrpBinder {
             .on("skip_check_adv_addr", (n, d, c) -> d.skipCheckAdvAddr = c.optionalBool(n, 0))
             .on("check_unicast_src", (n, d, c) -> d.checkUnicastSrc = c.flag(n))
             .on("promote_secondaries", (n, d, c) -> d.promoteSecondaries = c.flag(n))
+            .on("lower_prio_no_advert", (n, d, c) -> d.lowerPrioNoAdvert = c.optionalBool(n, 0))
+            .on("higher_prio_send_advert", (n, d, c) -> d.higherPrioSendAdvert = c.optionalBool(n, 0))
             .on("old_unicast_checksum", (n, d, c) -> d.oldChecksum = c.rejectBlock(n) && !"never".equals(n.arg(0)))
             .on("smtp_alert", (n, d, c) -> d.smtpAlert = c.optionalBool(n, 0))
             .on("lvs_sync_daemon_interface", (n, d, c) -> {
                 d.lvsSyncIf = c.required(n, 0, "an interface name");
                 c.warning(n, "lvs_sync_daemon_interface in a vrrp_instance is deprecated; use global_defs lvs_sync_daemon");
             })
-            .accept(List.of("debug", "unicast_ttl", "unicast_fault_no_peer", "track_src_ip", "lower_prio_no_advert",
-                    "higher_prio_send_advert", "kernel_rx_buf_size", "linkbeat_use_polling", "use_vmac_addr",
+            .accept(List.of("debug", "unicast_ttl", "unicast_fault_no_peer", "track_src_ip", "kernel_rx_buf_size", "linkbeat_use_polling", "use_vmac_addr",
                     "use_ipvlan", "vrf", "garp_extra_if", "garp_extra_if_vmac", "notify_priority_changes_fifo"),
                     (n, d, c) -> c.rejectBlock(n));
 
@@ -521,6 +524,8 @@ public final class VrrpBinder {
                 or(d.downTimerAdverts, g.vrrpDownTimerAdverts()), d.accept, d.strict,
                 or(d.skipCheckAdvAddr, g.vrrpSkipCheckAdvAddr()), d.checkUnicastSrc || g.vrrpCheckUnicastSrc(),
                 d.promoteSecondaries, d.oldChecksum,
+                or(d.lowerPrioNoAdvert, or(g.vrrpLowerPrioNoAdvert(), d.strict != null ? d.strict : g.vrrpStrict())),
+                or(d.higherPrioSendAdvert, or(g.vrrpHigherPrioSendAdvert(), Boolean.FALSE)),
                 or(d.smtpAlert, or(g.smtpAlertVrrp(), or(g.smtpAlert(), Boolean.FALSE))),
                 d.notify.freeze(), d.lvsSyncIf, d.location);
     }

@@ -16,6 +16,8 @@ import org.keepalive4j.config.SourceLocation;
  * @param smtpAlert      null: not set (VRRP alerts default off, checker alerts on, as in keepalived)
  * @param snmpSocket     null: the default master socket (unix:/var/agentx/master)
  * @param lvsSyncDaemon  null when not configured
+ * @param vrrpLowerPrioNoAdvert    null: not set (instances then follow strict mode)
+ * @param vrrpHigherPrioSendAdvert null: not set (off)
  * @param vrrpRtPriority SCHED_FIFO priority of the VRRP event-loop thread (vrrp_rt_priority); null: the
  *                       engine's default
  * @param vrrpRlimitRttime microseconds of CPU an RT thread may use without blocking; null: the default
@@ -66,6 +68,8 @@ public record GlobalDefs(
         String scriptGroup,
         boolean enableScriptSecurity,
         boolean dynamicInterfaces,
+        Boolean vrrpLowerPrioNoAdvert,
+        Boolean vrrpHigherPrioSendAdvert,
         Integer vrrpRtPriority,
         Long vrrpRlimitRttime,
         Map<String, List<String>> otherOptions,

@@ -14,6 +14,9 @@ import org.keepalive4j.config.SourceLocation;
  * @param version       2 or 3, resolved
  * @param accept        null: the protocol default (accept unless strict mode)
  * @param strictMode    null: the global vrrp_strict
+ * @param lowerPrioNoAdvert    a master does not answer a lower priority advert with one of its own;
+ *                             instance, else global_defs, else on in strict mode (keepalived's rule)
+ * @param higherPrioSendAdvert a master answers a higher priority advert once before yielding
  */
 public record VrrpInstance(
         String name,
@@ -53,6 +56,8 @@ public record VrrpInstance(
         boolean checkUnicastSrc,
         boolean promoteSecondaries,
         boolean oldUnicastChecksum,
+        boolean lowerPrioNoAdvert,
+        boolean higherPrioSendAdvert,
         boolean smtpAlert,
         NotifyScripts notifyScripts,
         String lvsSyncDaemonInterface,

@@ -9,6 +9,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.keepalive4j.linux.ErrnoException;
 import org.keepalive4j.linux.IpFamily;
+import org.keepalive4j.linux.Interfaces;
 import org.keepalive4j.linux.RawIpSocket;
 import org.keepalive4j.linux.ReceivedPacket;
 
@@ -32,7 +33,7 @@ final class AdvertSocket implements AutoCloseable {
     private static final int AH_HEADER_LENGTH = 24;
 
     private final Key key;
-    private final RawIpSocket socket;
+    private RawIpSocket socket;
     private final Runnable unknownVrid;
     private final List<Instance> instances = new ArrayList<>();
     private final Set<InetAddress> groups = new HashSet<>();
@@ -45,6 +46,12 @@ final class AdvertSocket implements AutoCloseable {
 
     /** Opens the socket; IPv4 ones take whole datagrams (keepalived builds every IPv4 header itself). */
     static AdvertSocket open(Key key, Runnable unknownVrid) throws ErrnoException {
+        AdvertSocket s = new AdvertSocket(key, rawSocket(key), unknownVrid);
+        LOG.info("VRRP: opened {} socket on {}", key, key.interfaceName());
+        return s;
+    }
+
+    private static RawIpSocket rawSocket(Key key) throws ErrnoException {
         RawIpSocket socket = RawIpSocket.open(key.family(), key.protocol(), key.interfaceName());
         try {
             if (key.family() == IpFamily.IPV4) {
@@ -54,8 +61,41 @@ final class AdvertSocket implements AutoCloseable {
             socket.close();
             throw e;
         }
-        LOG.info("VRRP: opened {} socket on {}", key, key.interfaceName());
-        return new AdvertSocket(key, socket, unknownVrid);
+        return socket;
+    }
+
+    /**
+     * Whether the interface was deleted and created again since the socket was opened: the socket is
+     * bound to the old interface index and would neither send nor receive on the new one.
+     */
+    boolean isBoundToStaleInterface() {
+        try {
+            return Interfaces.index(key.interfaceName()) != socket.ifindex();
+        } catch (ErrnoException e) {
+            return false; // gone right now: nothing to rebind to yet
+        }
+    }
+
+    /**
+     * Replaces the socket by one on the interface as it is now, with the same multicast groups; the caller
+     * moves the poller registration from the returned old socket (already closed) to {@link #socket()}.
+     */
+    RawIpSocket reopen() throws ErrnoException {
+        RawIpSocket fresh = rawSocket(key);
+        try {
+            for (InetAddress group : groups) {
+                fresh.joinGroup(group);
+            }
+        } catch (ErrnoException | RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        RawIpSocket old = socket;
+        socket = fresh;
+        old.close();
+        LOG.info("VRRP: reopened {} socket: {} was created again (index {} -> {})", key, key.interfaceName(),
+                old.ifindex(), fresh.ifindex());
+        return old;
     }
 
     Key key() {

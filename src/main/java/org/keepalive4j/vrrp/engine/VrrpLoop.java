@@ -202,16 +202,17 @@ final class VrrpLoop {
             try {
                 runTasks();
                 runTimers(now);
+                if (machineDeadline.getAsLong() <= System.nanoTime()) {
+                    // A machine timer is due. If this thread was held up (a GC pause, a slow CPU), adverts
+                    // may be waiting in the sockets: read them first, so that a backup never declares a
+                    // master dead whose advert has already arrived.
+                    dispatch(poller.pollNanos(0));
+                }
                 machineTick.run();
                 if (!running) {
                     break;
                 }
-                for (Pollable ready : poller.pollNanos(sleepNanos(System.nanoTime()))) {
-                    Runnable reader = readers.get(ready);
-                    if (reader != null) {
-                        reader.run();
-                    }
-                }
+                dispatch(poller.pollNanos(sleepNanos(System.nanoTime())));
             } catch (ErrnoException | RuntimeException e) {
                 // One bad event must not end VRRP for every instance: log it and go on.
                 LOG.error("VRRP event loop: {}", e.toString(), e);
@@ -219,6 +220,15 @@ final class VrrpLoop {
             }
         }
         LOG.debug("VRRP event loop ended");
+    }
+
+    private void dispatch(List<Pollable> ready) {
+        for (Pollable p : ready) {
+            Runnable reader = readers.get(p);
+            if (reader != null) {
+                reader.run();
+            }
+        }
     }
 
     private void runTasks() {

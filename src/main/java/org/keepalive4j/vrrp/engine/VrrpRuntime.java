@@ -23,6 +23,7 @@ import org.keepalive4j.config.model.VrrpSyncGroup;
 import org.keepalive4j.linux.ErrnoException;
 import org.keepalive4j.linux.InterfaceAddress;
 import org.keepalive4j.linux.LinkEvents;
+import org.keepalive4j.linux.RawIpSocket;
 import org.keepalive4j.linux.RtNetlink;
 import org.keepalive4j.mib.KeepalivedMib;
 import org.keepalive4j.mib.table.ConfigEquality;
@@ -284,6 +285,8 @@ final class VrrpRuntime {
         if (s == null) {
             s = AdvertSocket.open(key, () -> unknownVrid++);
             sockets.put(key, s);
+            // followed even with dont_track_primary, so that a re-created interface gets a fresh socket
+            links.track(key.interfaceName());
             AdvertSocket opened = s;
             loop.register(s.socket(), opened::onReadable);
         }
@@ -324,9 +327,29 @@ final class VrrpRuntime {
     }
 
     private void interfaceChanged(String name, boolean up) {
+        if (up) {
+            rebindSockets(name);
+        }
         for (Instance i : List.copyOf(instances.values())) {
             if (tracks(i, TrackerSpec.Kind.INTERFACE, name)) {
                 i.handle(new VrrpEvent.InterfaceChanged(name, up));
+            }
+        }
+    }
+
+    /** An interface deleted and created again (a VLAN or bond rebuilt) gets fresh sockets before its instances resume. */
+    private void rebindSockets(String interfaceName) {
+        for (AdvertSocket s : sockets.values()) {
+            if (!s.key().interfaceName().equals(interfaceName) || !s.isBoundToStaleInterface()) {
+                continue;
+            }
+            RawIpSocket old = s.socket();
+            try {
+                loop.unregister(old);
+                s.reopen();
+                loop.register(s.socket(), s::onReadable);
+            } catch (ErrnoException e) {
+                LOG.error("VRRP: cannot reopen the {} socket: {}", s.key(), e.getMessage());
             }
         }
     }

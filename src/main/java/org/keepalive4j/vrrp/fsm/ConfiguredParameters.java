@@ -29,7 +29,8 @@ public final class ConfiguredParameters {
                 instance.initialState() == VrrpInstance.InitialState.MASTER, instance.advertInterval(),
                 instance.downTimerAdverts(), instance.garpMasterDelay(), instance.garpMasterRepeat(),
                 instance.garpMasterRefresh(), instance.garpMasterRefreshRepeat(), instance.garpLowerPrioDelay(),
-                instance.garpLowerPrioRepeat(), false, false, trackers(instance, scripts, group));
+                instance.garpLowerPrioRepeat(), instance.lowerPrioNoAdvert(),
+                instance.higherPrioSendAdvert(), trackers(instance, scripts, group));
     }
 
     /**

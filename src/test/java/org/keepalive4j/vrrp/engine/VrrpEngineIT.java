@@ -293,6 +293,24 @@ class VrrpEngineIT {
                 && !d2.hasVip(VIP) && !d2.hasVip(vip2));
     }
 
+    @Test
+    void aMasterWhoseInterfaceIsDeletedAndCreatedAgainResumesOnTheNewOne() {
+        Director d1 = director(1, instance("MASTER", 150, "1", "", VIP, ""));
+        Director d2 = director(2, instance("BACKUP", 100, "1", "", VIP, ""));
+        d1.start();
+        d2.start();
+        awaitVipOn(d1, d2, VIP, ELECTION);
+
+        lab.host(1).deleteLink();
+        awaitVip(d2, VIP, Duration.ofSeconds(10));
+        assertTrue(d1.stats().contains("vrrp.VI_1.state FAULT\n"));
+        lab.host(1).createLinkAgain();
+        // the old socket is bound to the deleted interface's index: only a fresh one lets director 1 be
+        // heard again and preempt (and only then does director 2 let go)
+        awaitVipOn(d1, d2, VIP, Duration.ofSeconds(15));
+        d1.process().waitForOutput("reopened .* socket", Duration.ofSeconds(1));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The measured figure goes to the test output, for the report and for regressions. */

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keepalive4j.linux.ErrnoException;
+import org.keepalive4j.linux.EventFd;
 
 class VrrpLoopTest {
 
@@ -69,6 +71,47 @@ class VrrpLoopTest {
             }
         }));
         assertTrue(ticked.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * A stalled loop (here: a slow task) must not let a backup's master_down fire while the master's
+     * advert is already waiting in the socket: what arrived is read before a due machine timer runs.
+     */
+    @Test
+    void whatArrivedDuringAStallIsReadBeforeADueMachineTimer() throws Exception {
+        List<String> order = new ArrayList<>();
+        CountDownLatch ticked = new CountDownLatch(1);
+        try (EventFd socket = EventFd.open()) {
+            long due = System.nanoTime() + 40_000_000;
+            loop.call(() -> {
+                loop.register(socket, () -> {
+                    try {
+                        if (socket.drain()) {
+                            order.add("advert read");
+                        }
+                    } catch (ErrnoException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                loop.machines(() -> due, () -> {
+                    if (System.nanoTime() >= due && ticked.getCount() > 0) {
+                        order.add("timer fired");
+                        ticked.countDown();
+                    }
+                });
+                return null;
+            }, WAIT);
+            // the stall: the loop is busy past the deadline, and the advert arrives meanwhile
+            loop.execute(() -> Director.sleep(100));
+            Thread.sleep(20);
+            socket.signal();
+            assertTrue(ticked.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            assertEquals(List.of("advert read", "timer fired"), loop.call(() -> List.copyOf(order), WAIT));
+            loop.call(() -> {
+                loop.unregister(socket);
+                return null;
+            }, WAIT);
+        }
     }
 
     @Test
