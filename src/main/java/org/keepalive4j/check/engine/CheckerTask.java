@@ -30,6 +30,8 @@ final class CheckerTask {
     private final Timers timers;
     private final Executor owner;
     private Timers.Cancellable next;
+    private Timers.Cancellable watchdog;
+    private long attemptSeq;
     private boolean inFlight;
     private boolean closed;
     private long attempts;
@@ -69,6 +71,18 @@ final class CheckerTask {
         }
         inFlight = true;
         attempts++;
+        long seq = ++attemptSeq;
+        // the probe promises an answer within its own limit; should one break that promise, the loop
+        // must still go on: count the attempt as failed and ignore the late answer
+        watchdog = timers.after(answerLimit(checker), () -> {
+            watchdog = null;
+            if (seq == attemptSeq && inFlight && !closed) {
+                LOG.error("{} of {} gave no answer within {} ms; counting a failure", probe.describe(),
+                        vs.describe(), answerLimit(checker).toMillis());
+                attemptSeq++;
+                onResult(ProbeResult.down("no answer from the probe"), attemptSeq);
+            }
+        });
         CompletableFuture<ProbeResult> f;
         try {
             f = probe.attempt();
@@ -77,14 +91,27 @@ final class CheckerTask {
         }
         f.whenComplete((r, e) -> {
             ProbeResult result = r != null ? r : ProbeResult.down("probe error: " + e);
-            owner.execute(() -> onResult(result));
+            owner.execute(() -> onResult(result, seq));
         });
     }
 
-    private void onResult(ProbeResult r) {
-        inFlight = false;
-        if (closed) {
+    /** The probe's own limit (connect_timeout, misc_timeout) plus a generous margin. */
+    static Duration answerLimit(Checker checker) {
+        Duration own = checker instanceof MiscCheck m ? m.timeout() : checker.common().connectTimeout();
+        if (own == null) {
+            own = checker.common().delayLoop();
+        }
+        return own.plusSeconds(5);
+    }
+
+    private void onResult(ProbeResult r, long seq) {
+        if (closed || seq != attemptSeq) {
             return;
+        }
+        inFlight = false;
+        if (watchdog != null) {
+            watchdog.cancel();
+            watchdog = null;
         }
         if (!r.up()) {
             failures++;
@@ -116,6 +143,10 @@ final class CheckerTask {
 
     void close() {
         closed = true;
+        if (watchdog != null) {
+            watchdog.cancel();
+            watchdog = null;
+        }
         if (next != null) {
             next.cancel();
             next = null;

@@ -51,6 +51,8 @@ class CheckRuntimeTest {
     };
     private final Map<String, Boolean> serverUp = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    /** Servers whose probe breaks its promise and never answers. */
+    private final java.util.Set<String> hung = ConcurrentHashMap.newKeySet();
     private final List<String> scripts = new ArrayList<>();
     private final List<InetAddress> localAddresses = new ArrayList<>();
     private KeepalivedMib mib;
@@ -67,6 +69,9 @@ class CheckRuntimeTest {
             @Override
             public CompletableFuture<ProbeResult> attempt() {
                 attempts.merge(addr, 1, Integer::sum);
+                if (hung.contains(addr)) {
+                    return new CompletableFuture<>();
+                }
                 if (serverUp.getOrDefault(addr, true)) {
                     return CompletableFuture.completedFuture(ProbeResult.up("connected"));
                 }
@@ -145,6 +150,20 @@ class CheckRuntimeTest {
         timers.advance(Duration.ofSeconds(5));
         assertTrue(rsRow("10.0.0.1").isAlive());
         assertEquals("10.0.0.1:80=w1 10.0.0.2:80=w1", dataplane.table(service));
+    }
+
+    @Test
+    void a_probe_that_never_answers_counts_as_failed_and_the_loop_goes_on() {
+        start(conf("", server(1, "")));
+        timers.advance(Duration.ofSeconds(1));
+        hung.add("10.0.0.1");
+        long from = timers.nowMillis();
+        long downAt = advanceUntilDown("10.0.0.1", Duration.ofSeconds(60));
+        // round at 5 s: no answer by 11 s (connect_timeout 1 + 5); retries at 12 and 19 end at 18 and 25
+        assertEquals(25_000, downAt, "from " + from);
+        hung.clear();
+        timers.advance(Duration.ofSeconds(6));
+        assertTrue(rsRow("10.0.0.1").isAlive(), "the loop still runs after the hangs");
     }
 
     @Test
