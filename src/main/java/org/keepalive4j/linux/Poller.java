@@ -2,7 +2,6 @@ package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -87,7 +86,7 @@ public final class Poller implements AutoCloseable {
         }
         int n;
         try {
-            n = LibC.ppoll(pollfds, new NativeLong(order.size() + 1), timeout, null);
+            n = LibC.ppoll(pollfds, order.size() + 1L, timeout, null);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == Errno.EINTR) {
                 return List.of();
