@@ -30,8 +30,13 @@ final class Attempt {
     }
 
     static Attempt withTimeLimit(ScheduledExecutorService timers, Duration limit, String timeoutDetail) {
+        return withTimeLimit(timers, limit, ProbeResult.down(timeoutDetail));
+    }
+
+    /** An attempt that ends as {@code onTimeout} unless finished before {@code limit}. */
+    static Attempt withTimeLimit(ScheduledExecutorService timers, Duration limit, ProbeResult onTimeout) {
         Attempt a = new Attempt();
-        ScheduledFuture<?> t = timers.schedule(() -> a.finish(ProbeResult.down(timeoutDetail)),
+        ScheduledFuture<?> t = timers.schedule(() -> a.finish(onTimeout),
                 Math.max(0, limit.toNanos()), TimeUnit.NANOSECONDS);
         synchronized (a) {
             a.timer = t;
