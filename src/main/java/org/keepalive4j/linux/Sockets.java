@@ -24,6 +24,7 @@ final class Sockets {
     static final int SO_RCVBUF = 8;
     static final int SO_RCVTIMEO = 20;
     static final int SO_BINDTODEVICE = 25;
+    static final int SO_MARK = 36;
 
     private Sockets() {
     }
