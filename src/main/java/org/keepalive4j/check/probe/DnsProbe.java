@@ -30,7 +30,8 @@ final class DnsProbe implements Probe {
         this.config = config;
         this.resources = resources;
         Integer port = config.common().connectPort();
-        this.target = new InetSocketAddress(config.common().connectIp(), port == null ? DnsCodec.DEFAULT_PORT : port);
+        this.target = new InetSocketAddress(Endpoints.scoped(config.common().connectIp(), config.common().bindIf()),
+                port == null ? DnsCodec.DEFAULT_PORT : port);
         DnsCodec.query(0, config.type(), config.name()); // a bad type or name fails here, naming it
         Endpoints.warnUnsupportedOptions(config.common(), describe());
     }

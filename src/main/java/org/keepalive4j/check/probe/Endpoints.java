@@ -1,12 +1,17 @@
 package org.keepalive4j.check.probe;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
+import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Locale;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -16,13 +21,50 @@ import org.keepalive4j.config.model.check.CheckerCommon;
 final class Endpoints {
 
     private static final Logger LOG = LogManager.getLogger(Endpoints.class);
+    /** Threads completing the TCP connects, reads and writes of every TCP and SMTP probe. */
+    static final int CHANNEL_THREADS = 2;
+    private static AsynchronousChannelGroup group;
 
     private Endpoints() {
     }
 
+    /**
+     * A channel in the probes' own group: a fixed pool of {@value #CHANNEL_THREADS} threads runs every
+     * completion handler (they never block), where the JDK's default group would add threads under load.
+     */
+    static AsynchronousSocketChannel openChannel() throws IOException {
+        synchronized (Endpoints.class) {
+            if (group == null) {
+                AtomicInteger n = new AtomicInteger();
+                group = AsynchronousChannelGroup.withFixedThreadPool(CHANNEL_THREADS, r -> {
+                    Thread t = new Thread(r, "check-tcp-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+        }
+        return AsynchronousSocketChannel.open(group);
+    }
+
     /** connect_ip:connect_port, or null when the checker has no port. */
     static InetSocketAddress target(CheckerCommon c) {
-        return c.connectPort() == null ? null : new InetSocketAddress(c.connectIp(), c.connectPort());
+        return c.connectPort() == null ? null : new InetSocketAddress(scoped(c.connectIp(), c.bindIf()), c.connectPort());
+    }
+
+    /**
+     * A link-local IPv6 address is ambiguous without an interface; keepalived takes it from bind_if, and
+     * so do we when the address does not name one itself.
+     */
+    static InetAddress scoped(InetAddress ip, String bindIf) {
+        if (!(ip instanceof Inet6Address v6) || !v6.isLinkLocalAddress() || v6.getScopeId() != 0 || bindIf == null) {
+            return ip;
+        }
+        try {
+            NetworkInterface nif = NetworkInterface.getByName(bindIf);
+            return nif == null ? ip : Inet6Address.getByAddress(null, v6.getAddress(), nif);
+        } catch (IOException e) {
+            return ip;
+        }
     }
 
     /** bindto and bind_port as a local address, or null when neither is set (the kernel chooses). */

@@ -40,7 +40,7 @@ final class SmtpExchange {
             return;
         }
         try {
-            x.channel = attempt.own(AsynchronousSocketChannel.open());
+            x.channel = attempt.own(Endpoints.openChannel());
             InetSocketAddress local = Endpoints.local(c);
             if (local != null) {
                 x.channel.bind(local);

@@ -35,7 +35,7 @@ final class TcpProbe implements Probe {
             return a.future();
         }
         try {
-            AsynchronousSocketChannel ch = a.own(AsynchronousSocketChannel.open());
+            AsynchronousSocketChannel ch = a.own(Endpoints.openChannel());
             InetSocketAddress local = Endpoints.local(config.common());
             if (local != null) {
                 ch.bind(local);
