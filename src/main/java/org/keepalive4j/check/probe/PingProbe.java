@@ -51,20 +51,10 @@ final class PingProbe implements Probe {
         int seq = sequence;
         try {
             PingReceiver receiver = PingReceiver.shared();
-            IcmpSocket socket = IcmpSocket.open(IpFamily.of(target));
-            a.own(receiver.release(socket));
+            IcmpSocket socket = openSocket();
             int id = socket.kind() == IcmpSocket.Kind.RAW ? reserveRawId(a) : 0;
-            if (config.common().bindIf() != null) {
-                socket.bindToDevice(config.common().bindIf());
-            }
-            if (config.common().bindto() != null) {
-                socket.bind(config.common().bindto());
-            }
-            if (config.common().fwmark() != null) {
-                socket.setMark(config.common().fwmark());
-            }
             long sent = System.nanoTime();
-            receiver.register(socket, new PingReceiver.Listener() {
+            a.own(receiver.register(socket, new PingReceiver.Listener() {
                 @Override
                 public void message(IcmpSocket.Message m) {
                     IcmpEcho.Reply r = IcmpEcho.reply(ipv6, m.bytes());
@@ -79,13 +69,33 @@ final class PingProbe implements Probe {
                 public void error(ErrnoException e) {
                     a.finish(ProbeResult.down(e.getMessage()));
                 }
-            });
+            }));
             socket.send(target, IcmpEcho.request(ipv6, id, seq, data()));
         } catch (ErrnoException | RuntimeException e) {
             LOG.debug("{}: {}", describe(), e.toString());
             a.finish(ProbeResult.down(e.getMessage()));
         }
         return a.future();
+    }
+
+    /** A socket with bind_if, bindto and fwmark applied; closed again when one of them fails. */
+    private IcmpSocket openSocket() throws ErrnoException {
+        IcmpSocket socket = IcmpSocket.open(IpFamily.of(target));
+        try {
+            if (config.common().bindIf() != null) {
+                socket.bindToDevice(config.common().bindIf());
+            }
+            if (config.common().bindto() != null) {
+                socket.bind(config.common().bindto());
+            }
+            if (config.common().fwmark() != null) {
+                socket.setMark(config.common().fwmark());
+            }
+            return socket;
+        } catch (ErrnoException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     private boolean sameHost(InetAddress source) {

@@ -14,9 +14,9 @@ import org.keepalive4j.linux.Poller;
 
 /**
  * One thread that waits, with one {@link Poller}, for the echo replies of every PING_CHECK in flight and
- * hands each received message to the probe that owns the socket. Probes register a socket after sending
- * and have it closed through {@link #release}, which unregisters it first on this thread, as the poller
- * requires.
+ * hands each received message to the probe that owns the socket. Probes register a socket before sending
+ * and close it through what {@link #register} returns, which unregisters it first on this thread, as the
+ * poller requires.
  */
 final class PingReceiver {
 
@@ -50,21 +50,38 @@ final class PingReceiver {
         return shared;
     }
 
-    void register(IcmpSocket socket, Listener listener) {
+    /**
+     * Starts delivering {@code socket}'s messages to {@code listener}; returns what closes the socket.
+     * Both run on the loop's thread in the order they were asked for, so a socket released before its
+     * registration ran (an attempt that timed out at once) is never handed to the poller.
+     */
+    AutoCloseable register(IcmpSocket socket, Listener listener) {
+        Registration reg = new Registration(socket, listener);
         request(() -> {
-            listeners.put(socket, listener);
-            poller.register(socket);
+            if (!reg.released) {
+                listeners.put(socket, listener);
+                poller.register(socket);
+            }
         });
-    }
-
-    /** Unregisters (if registered) and closes the socket, on the loop's thread. */
-    AutoCloseable release(IcmpSocket socket) {
         return () -> request(() -> {
+            reg.released = true;
             if (listeners.remove(socket) != null) {
                 poller.unregister(socket);
             }
             socket.close();
         });
+    }
+
+    /** Loop-thread state of one socket. */
+    private static final class Registration {
+        final IcmpSocket socket;
+        final Listener listener;
+        boolean released;
+
+        Registration(IcmpSocket socket, Listener listener) {
+            this.socket = socket;
+            this.listener = listener;
+        }
     }
 
     private void request(Runnable r) {
@@ -82,7 +99,11 @@ final class PingReceiver {
                 List<Pollable> ready = poller.poll(Poller.FOREVER);
                 Runnable r;
                 while ((r = requests.poll()) != null) {
-                    r.run();
+                    try {
+                        r.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("PING_CHECK receiver: {}", e.toString());
+                    }
                 }
                 for (Pollable p : ready) {
                     Listener l = listeners.get(p);

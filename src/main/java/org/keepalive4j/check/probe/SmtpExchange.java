@@ -64,7 +64,12 @@ final class SmtpExchange {
                 try {
                     code = reader.feed(in.array(), 0, n);
                 } catch (IllegalArgumentException e) {
-                    fail(e.getMessage());
+                    if (step == Step.QUIT) {
+                        // keepalived takes any line after QUIT as the end of a good conversation
+                        replied(0);
+                    } else {
+                        fail(e.getMessage());
+                    }
                     return;
                 }
                 if (code < 0) {

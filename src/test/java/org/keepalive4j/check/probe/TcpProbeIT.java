@@ -1,6 +1,7 @@
 package org.keepalive4j.check.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -81,6 +82,26 @@ class TcpProbeIT {
             try (Probe p = tcp(ProbeTesting.loopback(), server.getLocalPort())) {
                 ProbeTesting.run(p).assertDown("timeout after 1500 ms").assertAtLeast(TIMEOUT).assertWithin(TIMEOUT);
             }
+        } finally {
+            for (Socket s : fillers) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void closingTheProbeEndsTheAttemptInFlight() throws Exception {
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 1, ProbeTesting.loopback())) {
+            fillAcceptQueue(server, fillers);
+            Probe p = tcp(ProbeTesting.common(ProbeTesting.loopback(), server.getLocalPort(), Duration.ofSeconds(20)));
+            long t0 = System.nanoTime();
+            java.util.concurrent.CompletableFuture<ProbeResult> f = p.attempt();
+            ProbeTesting.sleep(Duration.ofMillis(200));
+            p.close();
+            ProbeResult r = f.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(ProbeResult.down("probe closed"), r);
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos());
         } finally {
             for (Socket s : fillers) {
                 s.close();
