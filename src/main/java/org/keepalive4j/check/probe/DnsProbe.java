@@ -1,19 +1,18 @@
 package org.keepalive4j.check.probe;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.keepalive4j.config.model.check.DnsCheck;
+import org.keepalive4j.linux.ErrnoException;
+import org.keepalive4j.linux.UdpSocket;
 
 /**
  * DNS_CHECK: one UDP query (random id, recursion desired) of the configured type and name to
  * connect_ip:connect_port (53 when no port is known); up when a response with our id and rcode 0 arrives
  * within connect_timeout, down on another rcode, an ICMP error or silence. Datagrams that are not our
  * response are ignored, as keepalived does, and the wait goes on. Replies are seen by the shared
- * {@link DatagramLoop}.
+ * {@link PollLoop}; bind_if, fwmark, bindto and bind_port are applied.
  */
 final class DnsProbe implements Probe {
 
@@ -23,7 +22,6 @@ final class DnsProbe implements Probe {
     private final DnsCheck config;
     private final ProbeResources resources;
     private final InetSocketAddress target;
-    private final DatagramLoop loop = DatagramLoop.shared();
     private volatile Attempt current;
 
     DnsProbe(DnsCheck config, ProbeResources resources) {
@@ -33,7 +31,6 @@ final class DnsProbe implements Probe {
         this.target = new InetSocketAddress(Endpoints.scoped(config.common().connectIp(), config.common().bindIf()),
                 port == null ? DnsCodec.DEFAULT_PORT : port);
         DnsCodec.query(0, config.type(), config.name()); // a bad type or name fails here, naming it
-        Endpoints.warnUnsupportedOptions(config.common(), describe());
     }
 
     @Override
@@ -42,44 +39,44 @@ final class DnsProbe implements Probe {
         current = a;
         int id = ThreadLocalRandom.current().nextInt(0x10000);
         try {
-            DatagramChannel ch = DatagramChannel.open(UdpProbe.family(target));
-            a.own(loop.closer(ch));
-            ch.configureBlocking(false);
-            InetSocketAddress local = Endpoints.local(config.common());
-            if (local != null) {
-                ch.bind(local);
-            }
-            ch.connect(target);
+            PollLoop loop = PollLoop.shared();
             byte[] query = DnsCodec.query(id, config.type(), config.name());
-            if (ch.write(ByteBuffer.wrap(query)) != query.length) {
-                a.finish(ProbeResult.down("query not sent: socket send buffer full"));
-                return a.future();
+            UdpSocket s = UdpSockets.open(config.common(), target);
+            byte[] in = new byte[MAX_REPLY];
+            a.own(loop.register(s, s, () -> readable(a, s, in, id)));
+            if (s.send(query) != query.length) {
+                a.finish(ProbeResult.down("query not sent whole"));
             }
-            ByteBuffer in = ByteBuffer.allocate(MAX_REPLY);
-            loop.register(ch, c -> readable(a, c, in, id));
-        } catch (IOException | RuntimeException e) {
-            a.finish(ProbeResult.down(UdpProbe.failure(e)));
+        } catch (ErrnoException e) {
+            a.finish(ProbeResult.down(UdpSockets.failure(e)));
+        } catch (RuntimeException e) {
+            a.finish(ProbeResult.down(e.toString()));
         }
         return a.future();
     }
 
-    private void readable(Attempt a, DatagramChannel ch, ByteBuffer in, int id) {
-        int n;
-        try {
-            in.clear();
-            n = ch.read(in);
-        } catch (IOException e) {
-            a.finish(ProbeResult.down(UdpProbe.failure(e)));
-            return;
-        }
-        if (n <= 0) {
-            return;
-        }
-        DnsCodec.Reply r = DnsCodec.reply(in.array(), n, id);
-        if (r.verdict() == DnsCodec.Verdict.SUCCESS) {
-            a.finish(ProbeResult.up(config.type() + " " + config.name() + " answered"));
-        } else if (r.verdict() == DnsCodec.Verdict.ERROR) {
-            a.finish(ProbeResult.down(config.type() + " " + config.name() + " answered with rcode " + r.rcode()));
+    /** On the loop's thread: reads every pending datagram, skipping those that are not our response. */
+    private void readable(Attempt a, UdpSocket s, byte[] in, int id) {
+        while (true) {
+            int n;
+            try {
+                n = s.receive(in);
+            } catch (ErrnoException e) {
+                a.finish(ProbeResult.down(UdpSockets.failure(e)));
+                return;
+            }
+            if (n < 0) {
+                return;
+            }
+            DnsCodec.Reply r = DnsCodec.reply(in, n, id);
+            if (r.verdict() == DnsCodec.Verdict.SUCCESS) {
+                a.finish(ProbeResult.up(config.type() + " " + config.name() + " answered"));
+                return;
+            }
+            if (r.verdict() == DnsCodec.Verdict.ERROR) {
+                a.finish(ProbeResult.down(config.type() + " " + config.name() + " answered with rcode " + r.rcode()));
+                return;
+            }
         }
     }
 

@@ -90,8 +90,9 @@ final class Endpoints {
     }
 
     /**
-     * NIO channels offer neither SO_MARK nor SO_BINDTODEVICE; the probe still runs, without them, and the
-     * operator is told once when the checker is created.
+     * The JDK's TCP channels (TCP_CHECK, SMTP_CHECK) offer neither SO_MARK nor SO_BINDTODEVICE; the probe
+     * still runs, without them, and the operator is told once when the checker is created. (The datagram
+     * and ICMP probes use the linux package's sockets, which apply both.)
      */
     static void warnUnsupportedOptions(CheckerCommon c, String what) {
         if (c.fwmark() != null) {

@@ -19,7 +19,7 @@ import org.keepalive4j.linux.IpFamily;
  * net.ipv4.ping_group_range instead, a host-wide change we do not make) it falls back to a raw socket
  * with an identifier of its own. A reply counts when it comes from the target with our sequence number
  * (and, on a raw socket, our identifier). Every attempt has a fresh socket, released when it ends; the
- * shared {@link PingReceiver} waits for all of them. bindto, bind_if and fwmark are applied.
+ * shared {@link PollLoop} waits for all of them. bindto, bind_if and fwmark are applied.
  */
 final class PingProbe implements Probe {
 
@@ -50,23 +50,22 @@ final class PingProbe implements Probe {
         sequence = (sequence + 1) & 0xffff;
         int seq = sequence;
         try {
-            PingReceiver receiver = PingReceiver.shared();
+            PollLoop loop = PollLoop.shared();
             IcmpSocket socket = openSocket();
             int id = socket.kind() == IcmpSocket.Kind.RAW ? reserveRawId(a) : 0;
             long sent = System.nanoTime();
-            a.own(receiver.register(socket, new PingReceiver.Listener() {
-                @Override
-                public void message(IcmpSocket.Message m) {
-                    IcmpEcho.Reply r = IcmpEcho.reply(ipv6, m.bytes());
-                    boolean ours = r != null && r.sequence() == seq && sameHost(m.source())
-                            && (socket.kind() == IcmpSocket.Kind.PING || r.identifier() == id);
-                    if (ours) {
-                        a.finish(ProbeResult.up("echo reply in " + (System.nanoTime() - sent) / 1_000_000 + " ms"));
+            a.own(loop.register(socket, socket, () -> {
+                try {
+                    IcmpSocket.Message m;
+                    while ((m = socket.receive()) != null) {
+                        IcmpEcho.Reply r = IcmpEcho.reply(ipv6, m.bytes());
+                        boolean ours = r != null && r.sequence() == seq && sameHost(m.source())
+                                && (socket.kind() == IcmpSocket.Kind.PING || r.identifier() == id);
+                        if (ours) {
+                            a.finish(ProbeResult.up("echo reply in " + (System.nanoTime() - sent) / 1_000_000 + " ms"));
+                        }
                     }
-                }
-
-                @Override
-                public void error(ErrnoException e) {
+                } catch (ErrnoException e) {
                     a.finish(ProbeResult.down(e.getMessage()));
                 }
             }));

@@ -1,24 +1,19 @@
 package org.keepalive4j.check.probe;
 
-import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
-import java.net.ProtocolFamily;
-import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.keepalive4j.config.model.check.UdpCheck;
+import org.keepalive4j.linux.ErrnoException;
+import org.keepalive4j.linux.UdpSocket;
 
 /**
  * UDP_CHECK, keepalived's rule: send the payload (32 random bytes when none is configured) on a connected
- * socket; an ICMP error (port or host unreachable) is down. Without require_reply, silence until
- * connect_timeout is up, and so is any reply. With require_reply, a reply must come within
- * connect_timeout, and when a reply pattern is configured it must match it and have a length within
- * min..max_reply_length (keepalived checks the lengths only together with a pattern). Replies and ICMP
- * errors are seen by the shared {@link DatagramLoop}.
+ * socket that reports ICMP errors (IP_RECVERR, as keepalived sets it); an ICMP error (port or host
+ * unreachable) is down. Without require_reply, silence until connect_timeout is up, and so is any reply.
+ * With require_reply, a reply must come within connect_timeout, and when a reply pattern is configured it
+ * must match it and have a length within min..max_reply_length (keepalived checks the lengths only
+ * together with a pattern). Replies and errors are seen by the shared {@link PollLoop}.
  */
 final class UdpProbe implements Probe {
 
@@ -29,7 +24,6 @@ final class UdpProbe implements Probe {
     private final InetSocketAddress target;
     private final byte[] payload;
     private final UdpReplyPattern pattern;
-    private final DatagramLoop loop = DatagramLoop.shared();
     private volatile Attempt current;
 
     UdpProbe(UdpCheck config, ProbeResources resources) {
@@ -39,7 +33,6 @@ final class UdpProbe implements Probe {
         this.payload = config.payload() == null ? null : UdpReplyPattern.bytes(config.payload());
         this.pattern = config.requireReply() && config.replyPattern() != null
                 ? UdpReplyPattern.parse(config.replyPattern()) : null;
-        Endpoints.warnUnsupportedOptions(config.common(), describe());
     }
 
     @Override
@@ -54,57 +47,40 @@ final class UdpProbe implements Probe {
             return a.future();
         }
         try {
-            DatagramChannel ch = DatagramChannel.open(family(target));
-            a.own(loop.closer(ch));
-            ch.configureBlocking(false);
-            InetSocketAddress local = Endpoints.local(config.common());
-            if (local != null) {
-                ch.bind(local);
-            }
-            ch.connect(target);
+            PollLoop loop = PollLoop.shared();
+            UdpSocket s = UdpSockets.open(config.common(), target);
+            byte[] in = new byte[config.requireReply() ? config.maxReplyLength() + 1 : 1];
+            a.own(loop.register(s, s, () -> readable(a, s, in)));
             byte[] data = payload != null ? payload : randomPayload();
-            if (ch.write(ByteBuffer.wrap(data)) != data.length) {
-                a.finish(ProbeResult.down("datagram not sent: socket send buffer full"));
-                return a.future();
+            if (s.send(data) != data.length) {
+                a.finish(ProbeResult.down("datagram not sent whole"));
             }
-            ByteBuffer in = ByteBuffer.allocate(config.requireReply() ? config.maxReplyLength() + 1 : 1);
-            loop.register(ch, c -> readable(a, c, in));
-        } catch (IOException | RuntimeException e) {
-            a.finish(ProbeResult.down(failure(e)));
+        } catch (ErrnoException e) {
+            a.finish(ProbeResult.down(UdpSockets.failure(e)));
+        } catch (RuntimeException e) {
+            a.finish(ProbeResult.down(e.toString()));
         }
         return a.future();
     }
 
     /** On the loop's thread: a datagram or an ICMP error is waiting. */
-    private void readable(Attempt a, DatagramChannel ch, ByteBuffer in) {
+    private void readable(Attempt a, UdpSocket s, byte[] in) {
         int n;
         try {
-            in.clear();
-            n = ch.read(in);
-        } catch (IOException e) {
-            a.finish(ProbeResult.down(failure(e)));
+            n = s.receive(in);
+        } catch (ErrnoException e) {
+            a.finish(ProbeResult.down(UdpSockets.failure(e)));
             return;
         }
-        if (n <= 0) {
+        if (n < 0) {
             return;
         }
         if (pattern == null) {
             a.finish(ProbeResult.up("reply of " + n + " bytes"));
             return;
         }
-        String mismatch = pattern.mismatch(in.array(), n, config.minReplyLength(), config.maxReplyLength());
+        String mismatch = pattern.mismatch(in, n, config.minReplyLength(), config.maxReplyLength());
         a.finish(mismatch == null ? ProbeResult.up("reply of " + n + " bytes matches") : ProbeResult.down(mismatch));
-    }
-
-    static String failure(Throwable e) {
-        if (e instanceof PortUnreachableException) {
-            return "port unreachable (ICMP)";
-        }
-        return Endpoints.connectFailure(e);
-    }
-
-    static ProtocolFamily family(InetSocketAddress target) {
-        return target.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
     }
 
     private static byte[] randomPayload() {
