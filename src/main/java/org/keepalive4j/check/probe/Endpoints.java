@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.NoRouteToHostException;
-import java.net.PortUnreachableException;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.AsynchronousSocketChannel;
@@ -96,10 +95,12 @@ final class Endpoints {
      */
     static void warnUnsupportedOptions(CheckerCommon c, String what) {
         if (c.fwmark() != null) {
-            LOG.warn("{}: fwmark {} is not applied to check connections yet; checking without it", what, c.fwmark());
+            LOG.warn("{}: fwmark {} is not applied to TCP check connections yet; checking without it", what,
+                    c.fwmark());
         }
         if (c.bindIf() != null) {
-            LOG.warn("{}: bind_if {} is not applied to check connections yet; checking without it", what, c.bindIf());
+            LOG.warn("{}: bind_if {} is not applied to TCP check connections yet (it only scopes a link-local"
+                    + " connect_ip); checking without it", what, c.bindIf());
         }
     }
 
@@ -114,9 +115,6 @@ final class Endpoints {
         }
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         String lower = msg.toLowerCase(Locale.ROOT);
-        if (t instanceof PortUnreachableException || lower.contains("port unreachable")) {
-            return "port unreachable";
-        }
         if (lower.contains("connection refused")) {
             return "connection refused";
         }

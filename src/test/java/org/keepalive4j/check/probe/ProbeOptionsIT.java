@@ -1,6 +1,5 @@
 package org.keepalive4j.check.probe;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
