@@ -12,10 +12,9 @@ import org.keepalive4j.linux.Pollable;
 import org.keepalive4j.linux.Poller;
 
 /**
- * One thread that waits, with one {@link Poller}, for the replies of every PING_CHECK, UDP_CHECK and
- * DNS_CHECK in flight (their sockets are the JNA ones of the linux package, which set what JDK channels
- * cannot: SO_MARK, SO_BINDTODEVICE, IP_RECVERR), and tells the owner of a socket when it is readable or
- * has an error queued. A thread per probe would not scale to thousands of checkers.
+ * One thread that waits, with one {@link Poller}, on the sockets of every probe in flight but MISC_CHECK
+ * (they are the JNA sockets of the linux package, which set what JDK channels cannot: SO_MARK,
+ * SO_BINDTODEVICE, IP_RECVERR), and tells the owner of a socket when it is ready or has an error. A thread per probe would not scale to thousands of checkers.
  *
  * <p>Threads: {@link #register} and the closer it returns may be used from any thread; the poller and
  * the map of listeners belong to the loop thread, where callbacks run (they must be short and never block).
@@ -25,7 +24,7 @@ final class PollLoop {
     private static final Logger LOG = LogManager.getLogger(PollLoop.class);
     private static PollLoop shared;
 
-    /** Called on the loop's thread while the socket is readable or in error; should drain it. */
+    /** Called on the loop's thread while the socket is ready (readable, or writable if asked) or in error. */
     interface Listener {
         void readable();
     }
@@ -55,11 +54,31 @@ final class PollLoop {
      * they were asked for, so a socket released before its registration ran is never handed to the poller.
      */
     AutoCloseable register(Pollable socket, AutoCloseable close, Listener listener) {
+        return register(socket, close, listener, false);
+    }
+
+    /** {@link #register} for writability (a connect in progress) until {@link #watchReadable} switches. */
+    AutoCloseable registerWritable(Pollable socket, AutoCloseable close, Listener listener) {
+        return register(socket, close, listener, true);
+    }
+
+    /** From a listener (the loop's thread): from now on, tell when {@code socket} is readable. */
+    void watchReadable(Pollable socket) {
+        if (listeners.containsKey(socket)) {
+            poller.register(socket);
+        }
+    }
+
+    private AutoCloseable register(Pollable socket, AutoCloseable close, Listener listener, boolean writable) {
         boolean[] released = new boolean[1];
         request(() -> {
             if (!released[0]) {
                 listeners.put(socket, listener);
-                poller.register(socket);
+                if (writable) {
+                    poller.registerWritable(socket);
+                } else {
+                    poller.register(socket);
+                }
             }
         });
         return () -> request(() -> {

@@ -1,19 +1,18 @@
 package org.keepalive4j.check.probe;
 
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.channels.CompletionHandler;
 import java.nio.charset.StandardCharsets;
 import org.keepalive4j.config.model.check.CheckerCommon;
+import org.keepalive4j.linux.ErrnoException;
+import org.keepalive4j.linux.TcpSocket;
 
 /**
  * One SMTP_CHECK conversation with one host, keepalived's: connect, a 220 greeting, "HELO name" answered
- * by 250, "QUIT" answered by anything. Each step continues from the previous one's completion handler, so
- * no thread waits; the attempt's time limit (connect_timeout for the whole conversation) closes the
- * channel, which ends whatever step is pending.
+ * by 250, "QUIT" answered by anything. Each step runs when the shared {@link PollLoop} finds the socket
+ * ready, so no thread waits; the attempt's time limit (connect_timeout for the whole conversation) closes
+ * the socket, which ends whatever step is pending.
  */
-final class SmtpExchange {
+final class SmtpExchange implements TcpConnect.Session {
 
     private enum Step { GREETING, HELO, QUIT }
 
@@ -21,8 +20,7 @@ final class SmtpExchange {
     private final String helo;
     private final String host;
     private final SmtpReplyReader reader = new SmtpReplyReader();
-    private final ByteBuffer in = ByteBuffer.allocate(1024);
-    private AsynchronousSocketChannel channel;
+    private final byte[] in = new byte[1024];
     private Step step = Step.GREETING;
 
     private SmtpExchange(Attempt attempt, String helo, String host) {
@@ -39,54 +37,52 @@ final class SmtpExchange {
             x.fail("no connect_port configured");
             return;
         }
+        TcpConnect.start(attempt, c, target, x.host + ": ", x);
+    }
+
+    @Override
+    public void connected(TcpSocket s) {
         try {
-            x.channel = attempt.own(Endpoints.openChannel());
-            InetSocketAddress local = Endpoints.local(c);
-            if (local != null) {
-                x.channel.bind(local);
-            }
-            x.channel.connect(target, null, x.handler(v -> x.read()));
-        } catch (Exception e) {
-            x.fail(Endpoints.connectFailure(e));
+            PollLoop.shared().watchReadable(s);
+        } catch (ErrnoException e) {
+            fail(e.getMessage());
         }
     }
 
-    private void read() {
-        in.clear();
-        channel.read(in, null, new CompletionHandler<Integer, Void>() {
-            @Override
-            public void completed(Integer n, Void unused) {
+    @Override
+    public void readable(TcpSocket s) {
+        try {
+            while (!attempt.isFinished()) {
+                int n = s.read(in);
                 if (n < 0) {
+                    return;
+                }
+                if (n == 0) {
                     fail("connection closed by the server while waiting for the " + step.name() + " reply");
                     return;
                 }
                 int code;
                 try {
-                    code = reader.feed(in.array(), 0, n);
+                    code = reader.feed(in, 0, n);
                 } catch (IllegalArgumentException e) {
                     if (step == Step.QUIT) {
                         // keepalived takes any line after QUIT as the end of a good conversation
-                        replied(0);
+                        replied(s, 0);
                     } else {
                         fail(e.getMessage());
                     }
                     return;
                 }
-                if (code < 0) {
-                    read();
-                } else {
-                    replied(code);
+                if (code >= 0) {
+                    replied(s, code);
                 }
             }
-
-            @Override
-            public void failed(Throwable e, Void unused) {
-                fail(Endpoints.connectFailure(e));
-            }
-        });
+        } catch (ErrnoException e) {
+            fail(TcpConnect.failure(e));
+        }
     }
 
-    private void replied(int code) {
+    private void replied(TcpSocket s, int code) throws ErrnoException {
         switch (step) {
             case GREETING:
                 if (code != 220) {
@@ -94,7 +90,7 @@ final class SmtpExchange {
                     return;
                 }
                 step = Step.HELO;
-                write("HELO " + helo + "\r\n");
+                send(s, "HELO " + helo + "\r\n");
                 return;
             case HELO:
                 if (code != 250) {
@@ -102,55 +98,22 @@ final class SmtpExchange {
                     return;
                 }
                 step = Step.QUIT;
-                write("QUIT\r\n");
+                send(s, "QUIT\r\n");
                 return;
             default:
                 attempt.finish(ProbeResult.up(host + ": greeting, HELO and QUIT answered"));
         }
     }
 
-    private void write(String line) {
-        ByteBuffer out = ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII));
-        channel.write(out, null, new CompletionHandler<Integer, Void>() {
-            @Override
-            public void completed(Integer n, Void unused) {
-                if (out.hasRemaining()) {
-                    channel.write(out, null, this);
-                } else {
-                    read();
-                }
-            }
-
-            @Override
-            public void failed(Throwable e, Void unused) {
-                fail(Endpoints.connectFailure(e));
-            }
-        });
+    /** A command line is far smaller than an empty send buffer, so it goes out whole or not at all. */
+    private void send(TcpSocket s, String line) throws ErrnoException {
+        byte[] b = line.getBytes(StandardCharsets.US_ASCII);
+        if (s.write(b) != b.length) {
+            fail("could not send " + line.strip().split(" ")[0]);
+        }
     }
 
     private void fail(String why) {
         attempt.finish(ProbeResult.down(host + ": " + why));
-    }
-
-    private interface Then<T> {
-        void run(T value);
-    }
-
-    private <T> CompletionHandler<T, Void> handler(Then<T> then) {
-        return new CompletionHandler<>() {
-            @Override
-            public void completed(T value, Void unused) {
-                try {
-                    then.run(value);
-                } catch (RuntimeException e) {
-                    fail(e.toString());
-                }
-            }
-
-            @Override
-            public void failed(Throwable e, Void unused) {
-                fail(Endpoints.connectFailure(e));
-            }
-        };
     }
 }

@@ -11,7 +11,7 @@ import org.keepalive4j.config.model.check.SmtpCheck;
  * (deprecated) host block; keepalived makes each host block a checker of its own on the same real server,
  * so the server is up only when every one of them passes. Each conversation has its own connect_timeout
  * for the whole exchange (keepalived applies it to each read and write; one limit for the whole keeps
- * the attempt's promise to end within connect_timeout).
+ * the attempt's promise to end within connect_timeout), and its own connection options.
  */
 final class SmtpProbe implements Probe {
 
@@ -25,7 +25,6 @@ final class SmtpProbe implements Probe {
         this.resources = resources;
         targets.add(config.common());
         targets.addAll(config.hosts());
-        targets.forEach(c -> Endpoints.warnUnsupportedOptions(c, describe()));
     }
 
     @Override

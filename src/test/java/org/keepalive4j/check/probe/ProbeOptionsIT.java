@@ -12,6 +12,8 @@ import org.keepalive4j.config.model.check.Checker;
 import org.keepalive4j.config.model.check.CheckerCommon;
 import org.keepalive4j.config.model.check.DnsCheck;
 import org.keepalive4j.config.model.check.PingCheck;
+import org.keepalive4j.config.model.check.SmtpCheck;
+import org.keepalive4j.config.model.check.TcpCheck;
 import org.keepalive4j.config.model.check.UdpCheck;
 import org.keepalive4j.testlib.Host;
 import org.keepalive4j.testlib.ManagedProcess;
@@ -19,8 +21,8 @@ import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
 /**
- * Connection options and ICMP errors of the datagram probes, from lab host h1 to h2 (which runs a Python
- * UDP echo server and the DNS responder): fwmark steers packets through h1's policy routing, bind_if
+ * Connection options and ICMP errors of the probes, from lab host h1 to h2 (which runs a Python UDP echo
+ * server, the DNS responder and an SMTP responder): fwmark steers packets through h1's policy routing, bind_if
  * pins them to an interface, and a host that does not answer ARP is reported by ICMP.
  */
 class ProbeOptionsIT {
@@ -28,6 +30,7 @@ class ProbeOptionsIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final int ECHO_PORT = 5000;
     private static final int DNS_PORT = 5353;
+    private static final int SMTP_PORT = 2525;
     private static final long MARK = 7;
     private static ProbeTesting t;
     private static NetnsLab lab;
@@ -51,6 +54,12 @@ class ProbeOptionsIT {
         ManagedProcess named = h2.start("dns", List.of("python3", dns.toString(), "--address", h2.ipv4(), "--port",
                 Integer.toString(DNS_PORT)), Map.of());
         named.waitForOutput("ready", Duration.ofSeconds(10));
+        java.nio.file.Path smtp = h2.workDir().resolve("smtp_responder.py");
+        try (var in = ProbeOptionsIT.class.getResourceAsStream("/probe/smtp_responder.py")) {
+            java.nio.file.Files.copy(in, smtp);
+        }
+        h2.start("smtp", List.of("python3", smtp.toString(), h2.ipv4(), Integer.toString(SMTP_PORT)), Map.of())
+                .waitForOutput("ready", Duration.ofSeconds(10));
         ManagedProcess echo = h2.start("echo", List.of("python3", "-u", "-c",
                 "import socket\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\ns.bind(('" + h2.ipv4() + "',"
                         + ECHO_PORT + "))\nprint('ready',flush=True)\nwhile True:\n d,a=s.recvfrom(65535)\n s.sendto(d,a)\n"),
@@ -99,6 +108,13 @@ class ProbeOptionsIT {
         fromH1(new DnsCheck(to(h2(), DNS_PORT, null, null, TIMEOUT), "A", "example.org", ProbeTesting.HERE)).assertUp();
         fromH1(new PingCheck(to(h2(), null, null, null, TIMEOUT), ProbeTesting.HERE)).assertUp();
         fromH1(udp(to(h2(), ECHO_PORT, "eth0", null, TIMEOUT), true)).assertUp();
+        fromH1(new TcpCheck(to(h2(), SMTP_PORT, null, null, TIMEOUT), ProbeTesting.HERE)).assertUp();
+        fromH1(new TcpCheck(to(h2(), SMTP_PORT, "eth0", null, TIMEOUT), ProbeTesting.HERE)).assertUp();
+        fromH1(smtp(to(h2(), SMTP_PORT, "eth0", null, TIMEOUT))).assertUp();
+    }
+
+    private static SmtpCheck smtp(CheckerCommon c) {
+        return new SmtpCheck(c, "h1.test", List.of(), ProbeTesting.HERE);
     }
 
     @Test
@@ -108,6 +124,8 @@ class ProbeOptionsIT {
         fromH1(new DnsCheck(to(h2(), DNS_PORT, null, MARK, TIMEOUT), "A", "example.org", ProbeTesting.HERE))
                 .assertDown("unreachable");
         fromH1(new PingCheck(to(h2(), null, null, MARK, TIMEOUT), ProbeTesting.HERE)).assertDown("EHOSTUNREACH");
+        fromH1(new TcpCheck(to(h2(), SMTP_PORT, null, MARK, TIMEOUT), ProbeTesting.HERE)).assertDown("no route to host");
+        fromH1(smtp(to(h2(), SMTP_PORT, null, MARK, TIMEOUT))).assertDown("no route to host");
     }
 
     @Test
@@ -115,6 +133,8 @@ class ProbeOptionsIT {
         // sent out of lo, the datagrams never reach h2 (the same probes through eth0 pass, above)
         fromH1(udp(to(h2(), ECHO_PORT, "lo", null, TIMEOUT), true)).assertDown("no reply within").assertWithin(TIMEOUT);
         fromH1(new DnsCheck(to(h2(), DNS_PORT, "lo", null, TIMEOUT), "A", "example.org", ProbeTesting.HERE))
+                .assertDown("timeout after").assertWithin(TIMEOUT);
+        fromH1(new TcpCheck(to(h2(), SMTP_PORT, "lo", null, TIMEOUT), ProbeTesting.HERE))
                 .assertDown("timeout after").assertWithin(TIMEOUT);
     }
 
