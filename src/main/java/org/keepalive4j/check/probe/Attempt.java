@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One probe attempt in flight: the future handed to the engine, the time limit that ends it, and what
- * the attempt opened (channels, sockets) so that whoever finishes first, the I/O callback or the timer,
+ * the attempt opened (sockets) so that whoever finishes first, the I/O callback or the timer,
  * releases everything. The first {@link #finish} wins; later ones are ignored, so racing callbacks need
  * no further coordination.
  */

@@ -39,7 +39,7 @@ final class SmtpProbe implements Probe {
         current = attempts;
         CompletableFuture<ProbeResult> result = new CompletableFuture<>();
         for (Attempt a : attempts) {
-            // the first host to fail decides; the others are abandoned (their channels closed)
+            // the first host to fail decides; the others are abandoned (their sockets closed)
             a.future().thenAccept(r -> {
                 if (!r.up() && result.complete(r)) {
                     attempts.forEach(o -> o.finish(ProbeResult.down("abandoned")));

@@ -1,5 +1,7 @@
 package org.keepalive4j.check.probe;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +49,16 @@ class ProbeOptionsIT {
         // marked packets to h2 meet an unreachable route; unmarked ones use the main table
         h1.exec("ip", "rule", "add", "fwmark", Long.toString(MARK), "lookup", "7").orThrow();
         h1.exec("ip", "route", "add", "unreachable", h2.ipv4() + "/32", "table", "7").orThrow();
-        java.nio.file.Path dns = h2.workDir().resolve("dns_responder.py");
+        Path dns = h2.workDir().resolve("dns_responder.py");
         try (var in = ProbeOptionsIT.class.getResourceAsStream("/probe/dns_responder.py")) {
-            java.nio.file.Files.copy(in, dns);
+            Files.copy(in, dns);
         }
         ManagedProcess named = h2.start("dns", List.of("python3", dns.toString(), "--address", h2.ipv4(), "--port",
                 Integer.toString(DNS_PORT)), Map.of());
         named.waitForOutput("ready", Duration.ofSeconds(10));
-        java.nio.file.Path smtp = h2.workDir().resolve("smtp_responder.py");
+        Path smtp = h2.workDir().resolve("smtp_responder.py");
         try (var in = ProbeOptionsIT.class.getResourceAsStream("/probe/smtp_responder.py")) {
-            java.nio.file.Files.copy(in, smtp);
+            Files.copy(in, smtp);
         }
         h2.start("smtp", List.of("python3", smtp.toString(), h2.ipv4(), Integer.toString(SMTP_PORT)), Map.of())
                 .waitForOutput("ready", Duration.ofSeconds(10));
