@@ -37,6 +37,10 @@ final class LibC {
 
     static native int bind(int fd, byte[] address, int length) throws LastErrorException;
 
+    static native int connect(int fd, byte[] address, int length) throws LastErrorException;
+
+    static native int getsockopt(int fd, int level, int name, byte[] value, int[] length) throws LastErrorException;
+
     static native NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address,
             int addressLength) throws LastErrorException;
 
