@@ -1,7 +1,6 @@
 package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
@@ -89,7 +88,7 @@ public final class TcpSocket implements Pollable, AutoCloseable {
     /** Reads what is there: the byte count, 0 at the end of the stream, -1 when nothing is pending. */
     public int read(byte[] buffer) throws ErrnoException {
         try {
-            return (int) LibC.read(fd.get(), buffer, new NativeLong(buffer.length)).longValue();
+            return (int) LibC.read(fd.get(), buffer, buffer.length);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == Errno.EAGAIN) {
                 return -1;
@@ -101,7 +100,7 @@ public final class TcpSocket implements Pollable, AutoCloseable {
     /** Writes what the send buffer takes: the byte count, 0 when it is full. */
     public int write(byte[] data) throws ErrnoException {
         try {
-            return (int) LibC.write(fd.get(), data, new NativeLong(data.length)).longValue();
+            return (int) LibC.write(fd.get(), data, data.length);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == Errno.EAGAIN) {
                 return 0;

@@ -1,7 +1,6 @@
 package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
@@ -86,7 +85,7 @@ public final class UdpSocket implements Pollable, AutoCloseable {
     /** Sends one datagram to the peer; returns the bytes sent. */
     public int send(byte[] datagram) throws ErrnoException {
         try {
-            return (int) LibC.write(fd.get(), datagram, new NativeLong(datagram.length)).longValue();
+            return (int) LibC.write(fd.get(), datagram, datagram.length);
         } catch (LastErrorException e) {
             throw Errno.check(e, fd.description() + ": sending " + datagram.length + " bytes");
         }
@@ -99,7 +98,7 @@ public final class UdpSocket implements Pollable, AutoCloseable {
      */
     public int receive(byte[] buffer) throws ErrnoException {
         try {
-            return (int) LibC.read(fd.get(), buffer, new NativeLong(buffer.length)).longValue();
+            return (int) LibC.read(fd.get(), buffer, buffer.length);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == Errno.EAGAIN) {
                 return -1;
