@@ -35,6 +35,7 @@ public final class Errno {
     public static final int ENOBUFS = 105;
     public static final int ETIMEDOUT = 110;
     public static final int ECONNREFUSED = 111;
+    public static final int EINPROGRESS = 115;
     public static final int EHOSTUNREACH = 113;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
@@ -49,7 +50,8 @@ public final class Errno {
             Map.entry(EADDRINUSE, "EADDRINUSE"), Map.entry(EADDRNOTAVAIL, "EADDRNOTAVAIL"),
             Map.entry(ENETDOWN, "ENETDOWN"), Map.entry(ENETUNREACH, "ENETUNREACH"),
             Map.entry(ENOBUFS, "ENOBUFS"), Map.entry(ETIMEDOUT, "ETIMEDOUT"),
-            Map.entry(ECONNREFUSED, "ECONNREFUSED"), Map.entry(EHOSTUNREACH, "EHOSTUNREACH"));
+            Map.entry(ECONNREFUSED, "ECONNREFUSED"), Map.entry(EINPROGRESS, "EINPROGRESS"),
+            Map.entry(EHOSTUNREACH, "EHOSTUNREACH"));
 
     private Errno() {
     }

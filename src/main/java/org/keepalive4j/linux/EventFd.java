@@ -1,7 +1,6 @@
 package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
 
 /**
  * A Linux eventfd: any thread may {@link #signal()}; the event-loop thread sees it readable in its
@@ -12,7 +11,7 @@ public final class EventFd implements Pollable, AutoCloseable {
 
     private static final int EFD_NONBLOCK = 0x800;
     private static final int EFD_CLOEXEC = 0x80000;
-    private static final NativeLong COUNTER_SIZE = new NativeLong(8);
+    private static final long COUNTER_SIZE = 8;
 
     private final FileDescriptor fd;
 

@@ -3,7 +3,6 @@ package org.keepalive4j.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
@@ -30,7 +29,7 @@ final class MessageBuffers {
     /** One recvmsg; returns the byte count (the full datagram length when it was truncated). */
     long receive(FileDescriptor fd) throws LastErrorException {
         prepare(data.size(), name.size(), CONTROL_CAPACITY);
-        return LibC.recvmsg(fd.get(), header, Sockets.MSG_TRUNC).longValue();
+        return LibC.recvmsg(fd.get(), header, Sockets.MSG_TRUNC);
     }
 
     /** {@link #receive} for a non-blocking socket: -1 when nothing is pending, other errors thrown. */
@@ -58,7 +57,7 @@ final class MessageBuffers {
             control.write(0, controlBytes, 0, controlLength);
         }
         prepare(length, sockaddr.length, controlLength);
-        return LibC.sendmsg(fd.get(), header, 0).longValue();
+        return LibC.sendmsg(fd.get(), header, 0);
     }
 
     byte[] data(int length) {
@@ -78,18 +77,18 @@ final class MessageBuffers {
     }
 
     int controlLength() {
-        return (int) Math.min(CONTROL_CAPACITY, header.getNativeLong(5L * W).longValue());
+        return (int) Math.min(CONTROL_CAPACITY, header.getLong(5L * W));
     }
 
     private void prepare(long dataLength, long nameLength, int controlLength) {
         iovec.setPointer(0, data);
-        iovec.setNativeLong(W, new NativeLong(dataLength));
+        iovec.setLong(W, dataLength);
         header.clear();
         header.setPointer(0, name);
         header.setInt(W, (int) nameLength);
         header.setPointer(2L * W, iovec);
-        header.setNativeLong(3L * W, new NativeLong(1));
+        header.setLong(3L * W, 1);
         header.setPointer(4L * W, controlLength == 0 ? Pointer.NULL : control);
-        header.setNativeLong(5L * W, new NativeLong(controlLength));
+        header.setLong(5L * W, controlLength);
     }
 }

@@ -2,12 +2,11 @@ package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * poll(2) over a set of {@link Pollable}s for readability, plus a built-in wake-up eventfd; the wait is
@@ -26,6 +25,7 @@ public final class Poller implements AutoCloseable {
     public static final long FOREVER = -1;
 
     static final short POLLIN = 0x1;
+    static final short POLLOUT = 0x4;
     static final short POLLERR = 0x8;
     static final short POLLHUP = 0x10;
     static final short POLLNVAL = 0x20;
@@ -36,7 +36,8 @@ public final class Poller implements AutoCloseable {
     private static final int TIMESPEC_SIZE = 16;
 
     private final EventFd wakeup;
-    private final Set<Pollable> registered = new LinkedHashSet<>();
+    /** Each registered object with what it is watched for: POLLIN, or POLLOUT for {@link #registerWritable}. */
+    private final Map<Pollable, Short> registered = new LinkedHashMap<>();
     private List<Pollable> order = List.of();
     private Memory pollfds;
     private final Memory timespec = new Memory(TIMESPEC_SIZE);
@@ -47,13 +48,26 @@ public final class Poller implements AutoCloseable {
     }
 
     public void register(Pollable p) {
-        if (registered.add(p)) {
+        watch(p, POLLIN);
+    }
+
+    /**
+     * Watches {@code p} for writability instead of readability (a non-blocking connect completing, for one);
+     * errors are reported either way. Registering an object again switches what it is watched for.
+     */
+    public void registerWritable(Pollable p) {
+        watch(p, POLLOUT);
+    }
+
+    public void unregister(Pollable p) {
+        if (registered.remove(p) != null) {
             rebuild();
         }
     }
 
-    public void unregister(Pollable p) {
-        if (registered.remove(p)) {
+    private void watch(Pollable p, short events) {
+        Short before = registered.put(p, events);
+        if (before == null || before != events) {
             rebuild();
         }
     }
@@ -65,8 +79,8 @@ public final class Poller implements AutoCloseable {
 
     /**
      * Waits up to {@code timeoutMillis} ({@link #FOREVER} for no limit, 0 to only look) and returns the
-     * registered objects that are readable or in error (so that their next read reports the error), in
-     * registration order. Returns early, maybe with nothing ready, after a {@link #wakeup()} or when a
+     * registered objects that are readable (writable, for those registered so) or in error (so that their
+     * next read reports the error), in registration order. Returns early, maybe with nothing ready, after a {@link #wakeup()} or when a
      * signal interrupts the wait.
      */
     public List<Pollable> poll(long timeoutMillis) throws ErrnoException {
@@ -87,7 +101,7 @@ public final class Poller implements AutoCloseable {
         }
         int n;
         try {
-            n = LibC.ppoll(pollfds, new NativeLong(order.size() + 1), timeout, null);
+            n = LibC.ppoll(pollfds, order.size() + 1L, timeout, null);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == Errno.EINTR) {
                 return List.of();
@@ -106,7 +120,7 @@ public final class Poller implements AutoCloseable {
             if ((revents & POLLNVAL) != 0) {
                 throw new IllegalStateException(order.get(i) + " was closed while registered with the poller");
             }
-            if ((revents & (POLLIN | POLLERR | POLLHUP)) != 0) {
+            if ((revents & (POLLIN | POLLOUT | POLLERR | POLLHUP)) != 0) {
                 ready.add(order.get(i));
             }
         }
@@ -124,18 +138,18 @@ public final class Poller implements AutoCloseable {
 
     /** Slot 0 is the wake-up eventfd; registered objects follow in registration order. */
     private void rebuild() {
-        order = List.copyOf(registered);
+        order = List.copyOf(registered.keySet());
         pollfds = new Memory((long) (order.size() + 1) * POLLFD_SIZE);
         pollfds.clear();
-        setSlot(0, wakeup.fd());
+        setSlot(0, wakeup.fd(), POLLIN);
         for (int i = 0; i < order.size(); i++) {
-            setSlot(i + 1, order.get(i).fd());
+            setSlot(i + 1, order.get(i).fd(), registered.get(order.get(i)));
         }
     }
 
-    private void setSlot(int slot, int fd) {
+    private void setSlot(int slot, int fd, short events) {
         long base = (long) slot * POLLFD_SIZE;
         pollfds.setInt(base, fd);
-        pollfds.setShort(base + 4, POLLIN);
+        pollfds.setShort(base + 4, events);
     }
 }

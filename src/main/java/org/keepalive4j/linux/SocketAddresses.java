@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * sockaddr_in (16 bytes) and sockaddr_in6 (28 bytes) as the kernel lays them out: the family in host
@@ -25,14 +26,21 @@ final class SocketAddresses {
      * index the kernel needs for link-local IPv6 destinations; it ignores it for the others.
      */
     static byte[] encode(InetAddress address, int scopeId) {
+        return encode(address, 0, scopeId);
+    }
+
+    /** A sockaddr for {@code address} and {@code port} (the port in network order, as the kernel wants it). */
+    static byte[] encode(InetAddress address, int port, int scopeId) {
         if (address instanceof Inet4Address) {
             ByteBuffer b = NativeBytes.host(SOCKADDR_IN_SIZE);
-            b.putShort((short) Sockets.AF_INET).putShort((short) 0).put(address.getAddress());
-            return b.array();
+            b.putShort((short) Sockets.AF_INET);
+            b.order(ByteOrder.BIG_ENDIAN).putShort((short) port).order(NativeBytes.HOST);
+            return b.put(address.getAddress()).array();
         }
         ByteBuffer b = NativeBytes.host(SOCKADDR_IN6_SIZE);
-        b.putShort((short) Sockets.AF_INET6).putShort((short) 0).putInt(0).put(address.getAddress()).putInt(scopeId);
-        return b.array();
+        b.putShort((short) Sockets.AF_INET6);
+        b.order(ByteOrder.BIG_ENDIAN).putShort((short) port).order(NativeBytes.HOST);
+        return b.putInt(0).put(address.getAddress()).putInt(scopeId).array();
     }
 
     /** The address in a sockaddr_in or sockaddr_in6; link-local IPv6 addresses keep their scope id. */

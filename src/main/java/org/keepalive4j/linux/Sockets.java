@@ -12,6 +12,7 @@ final class Sockets {
     static final int AF_NETLINK = 16;
     static final int AF_PACKET = 17;
 
+    static final int SOCK_STREAM = 1;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_RAW = 3;
     static final int SOCK_NONBLOCK = 0x800;
@@ -21,9 +22,11 @@ final class Sockets {
     static final int MSG_DONTWAIT = 0x40;
 
     static final int SOL_SOCKET = 1;
+    static final int SO_ERROR = 4;
     static final int SO_RCVBUF = 8;
     static final int SO_RCVTIMEO = 20;
     static final int SO_BINDTODEVICE = 25;
+    static final int SO_MARK = 36;
 
     private Sockets() {
     }

@@ -69,4 +69,16 @@ class PollerTest {
             assertTrue(waited >= 45, "returned after " + waited + " ms");
         }
     }
+
+    @Test
+    void writableRegistrationReportsWritabilityAndCanSwitchBack() throws Exception {
+        try (Poller poller = new Poller(); EventFd a = EventFd.open()) {
+            poller.registerWritable(a);
+            assertEquals(List.of(a), poller.poll(0), "an eventfd with a zero counter is writable");
+            poller.register(a);
+            assertEquals(List.of(), poller.poll(0), "watched for reading again: nothing to read");
+            a.signal();
+            assertEquals(List.of(a), poller.poll(0));
+        }
+    }
 }
