@@ -5,7 +5,10 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +25,7 @@ import org.keepalive4j.config.model.KeepalivedConfig;
 import org.keepalive4j.daemon.Subsystem;
 import org.keepalive4j.dataplane.Dataplane;
 import org.keepalive4j.mib.KeepalivedMib;
+import org.keepalive4j.notify.ScriptResult;
 import org.keepalive4j.notify.ScriptRunner;
 
 /**
@@ -36,6 +40,7 @@ public final class CheckEngine implements Subsystem {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_CONCURRENT_SCRIPTS = 64;
     private static final int MAX_QUEUED_SCRIPTS = 4096;
+    private static final Duration STOP_SCRIPTS_WAIT = Duration.ofSeconds(2);
 
     private final Supplier<KeepalivedMib> mib;
     private final Supplier<Dataplane> dataplaneFactory;
@@ -46,6 +51,8 @@ public final class CheckEngine implements Subsystem {
     private Dataplane dataplane;
     private CheckRuntime runtime;
     private AddressWatcher addresses;
+    /** Notify scripts not yet ended: at stop, omega's scripts get a bounded wait before the runner closes. */
+    private final Set<CompletableFuture<ScriptResult>> runningNotifies = ConcurrentHashMap.newKeySet();
 
     /**
      * @param mib       the model, built by the MIB subsystem before this one starts
@@ -76,8 +83,11 @@ public final class CheckEngine implements Subsystem {
             ScheduledFuture<?> f = owner.schedule(() -> guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
             return () -> f.cancel(false);
         };
-        CheckRuntime.Notifier notifier = (script, purpose) -> scripts.run(script, List.of(),
-                CheckRuntime.NOTIFY_TIMEOUT, purpose);
+        CheckRuntime.Notifier notifier = (script, purpose) -> {
+            CompletableFuture<ScriptResult> f = scripts.run(script, List.of(), CheckRuntime.NOTIFY_TIMEOUT, purpose);
+            runningNotifies.add(f);
+            f.whenComplete((r, e) -> runningNotifies.remove(f));
+        };
         runtime = new CheckRuntime(mib.get().check(), dataplane, probes::create, timers,
                 task -> owner.execute(() -> guarded(task)), notifier,
                 bound -> ThreadLocalRandom.current().nextLong(bound), CheckEngine::isLocalAddress);
@@ -156,6 +166,7 @@ public final class CheckEngine implements Subsystem {
             addresses.close();
             addresses = null;
         }
+        awaitNotifies();
         owner.shutdownNow();
         probeTimers.shutdownNow();
         blocking.shutdownNow();
@@ -164,6 +175,23 @@ public final class CheckEngine implements Subsystem {
             dataplane.close();
         }
         owner = null;
+    }
+
+    /**
+     * keepalived gives the scripts it runs while shutting down (omega) one second; we give the ones
+     * still running a little more, since ours were only just started on other threads.
+     */
+    private void awaitNotifies() {
+        try {
+            CompletableFuture.allOf(runningNotifies.toArray(CompletableFuture[]::new))
+                    .get(STOP_SCRIPTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("Checker: {} notify script(s) still running at stop; stopping them", runningNotifies.size());
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("Checker: a notify script failed at stop: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
