@@ -41,10 +41,7 @@ public final class Main {
                 yield 0;
             }
             case SIGNUM -> signalNumber(cl.signalFunction(), stdout, stderr);
-            case GENHASH -> {
-                stderr.println("keepalive4j: genhash mode (-T) is not implemented yet");
-                yield 1;
-            }
+            case GENHASH -> org.keepalive4j.check.http.Genhash.runFromDaemonArgs(args, stdout, stderr);
             case CONFIG_TEST -> ConfigTest.run(cl, stderr);
             case RUN -> DaemonStartup.run(cl, args, stderr);
         };

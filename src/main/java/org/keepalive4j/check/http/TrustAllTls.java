@@ -1,0 +1,69 @@
+package org.keepalive4j.check.http;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * TLS for SSL_GET and genhash -S: like keepalived (without an SSL block naming a CA), the server's
+ * certificate is not verified. A health check asks "does this server answer correctly", and real
+ * servers behind a director often carry certificates for the service name, not their own address.
+ */
+final class TrustAllTls {
+
+    private static final SSLSocketFactory FACTORY = build();
+
+    private TrustAllTls() {
+    }
+
+    static SSLSocketFactory socketFactory() {
+        return FACTORY;
+    }
+
+    private static SSLSocketFactory build() {
+        // the extended kind, so the JDK does not wrap it with checks of its own
+        X509ExtendedTrustManager trustAll = new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // deliberately accepts any certificate: see the class comment
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {trustAll}, null);
+            return ctx.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS in this Java runtime", e);
+        }
+    }
+}
