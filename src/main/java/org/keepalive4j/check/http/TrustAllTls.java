@@ -16,16 +16,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class TrustAllTls {
 
-    private static final SSLSocketFactory FACTORY = build();
-
     private TrustAllTls() {
     }
 
+    /**
+     * A new context each time, so no session is ever resumed: keepalived makes a full handshake on
+     * every check (which is what a health check should test), and a resumed TLS 1.3 session would
+     * carry the SNI name of the connection that got its ticket, not this one's.
+     */
     static SSLSocketFactory socketFactory() {
-        return FACTORY;
-    }
-
-    private static SSLSocketFactory build() {
         // the extended kind, so the JDK does not wrap it with checks of its own
         X509ExtendedTrustManager trustAll = new X509ExtendedTrustManager() {
             @Override
