@@ -89,5 +89,4 @@ class HttpProbeTest {
     void describeNamesKindAndAddress() {
         assertEquals("HTTP_GET 127.0.0.1:8080", new HttpProbe(check(8080, Duration.ofSeconds(1)), resources).describe());
     }
-
 }
