@@ -152,6 +152,18 @@ class GenhashIT {
     }
 
     @Test
+    void ipv6ServerAndHostHeaderAreTheSame() throws Exception {
+        try (ScriptedHttpServer s = ScriptedHttpServer.plain(InetAddress.getByName("::1"))) {
+            s.answer("/v6", 200, "over IPv6\n");
+            String[] a = {"-s", "::1", "-p", Integer.toString(s.port()), "-u", "/v6", "-v"};
+            assertSameRun(debian(a), ours(a));
+            List<ScriptedHttpServer.Seen> seen = s.seen();
+            assertEquals("[::1]:" + s.port(), seen.get(0).header("Host"));
+            assertEquals(seen.get(0).request(), seen.get(1).request());
+        }
+    }
+
+    @Test
     void tlsDigestAndSniAreTheSame() throws Exception {
         try (ScriptedHttpServer s = ScriptedHttpServer.tls(dir)) {
             s.answer("/secure", 200, "over TLS\n");

@@ -105,6 +105,13 @@ class HttpProbeIT {
                 SourceLocation.UNKNOWN);
     }
 
+    static HttpCheck bound(InetAddress connect, int port, InetAddress bindto, Integer bindPort, HttpUrl... urls) {
+        CheckerCommon common = new CheckerCommon(connect, port, bindto, bindPort, null, null,
+                Duration.ofSeconds(3), 1, Duration.ofSeconds(3), Duration.ZERO, Duration.ofSeconds(5), false, false);
+        return new HttpCheck(false, common, List.of(urls), null, HttpProtocol.HTTP_1_0, false, null, false, null,
+                SourceLocation.UNKNOWN);
+    }
+
     static HttpCheck http(int port, HttpUrl... urls) {
         return check(false, port, Duration.ofSeconds(3), null, HttpProtocol.HTTP_1_0, false, urls);
     }
@@ -124,6 +131,32 @@ class HttpProbeIT {
             ScriptedHttpServer.Seen seen = s.seen().get(0);
             assertEquals("GET /index.html HTTP/1.0\r\nUser-Agent: KeepAliveClient\r\nHost: 127.0.0.1:" + s.port()
                     + "\r\n\r\n", seen.request());
+        }
+    }
+
+    @Test
+    void bindtoAndBindPortAreTheSourceTheServerSees() throws Exception {
+        try (ScriptedHttpServer s = ScriptedHttpServer.plain();
+                ServerSocket pick = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
+            int sourcePort = pick.getLocalPort();
+            pick.close();
+            s.answer("/", 200, "x");
+            InetAddress source = InetAddress.getByName("127.0.0.2");
+            ProbeResult r = attempt(bound(InetAddress.getLoopbackAddress(), s.port(), source, sourcePort, url("/")));
+            assertTrue(r.up(), r.detail());
+            assertEquals(source, s.seen().get(0).from().getAddress());
+            assertEquals(sourcePort, s.seen().get(0).from().getPort());
+        }
+    }
+
+    @Test
+    void ipv6HostHeaderIsBracketed() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        try (ScriptedHttpServer s = ScriptedHttpServer.plain(v6)) {
+            s.answer("/", 200, "six");
+            ProbeResult r = attempt(bound(v6, s.port(), null, null, url("/")));
+            assertTrue(r.up(), r.detail());
+            assertEquals("[::1]:" + s.port(), s.seen().get(0).header("Host"));
         }
     }
 

@@ -35,7 +35,7 @@ import org.keepalive4j.testlib.Processes;
 final class ScriptedHttpServer implements AutoCloseable {
 
     /** What the client sent. */
-    record Seen(String request, String sni) {
+    record Seen(String request, String sni, InetSocketAddress from) {
         String requestLine() {
             return request.substring(0, request.indexOf("\r\n"));
         }
@@ -71,7 +71,12 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
 
     static ScriptedHttpServer plain() throws IOException {
-        return new ScriptedHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        return plain(InetAddress.getLoopbackAddress());
+    }
+
+    /** On another loopback address (::1 for IPv6). */
+    static ScriptedHttpServer plain(InetAddress address) throws IOException {
+        return new ScriptedHttpServer(new ServerSocket(0, 50, address));
     }
 
     /** HTTPS with a self-signed certificate made by keytool in {@code dir}. */
@@ -98,10 +103,6 @@ final class ScriptedHttpServer implements AutoCloseable {
 
     int port() {
         return server.getLocalPort();
-    }
-
-    InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port());
     }
 
     /** Sets the raw response for a path ({@link #SILENCE} for none). */
@@ -178,7 +179,7 @@ final class ScriptedHttpServer implements AutoCloseable {
                 }
             }
             String request = readRequest(s.getInputStream());
-            seen.add(new Seen(request, sni));
+            seen.add(new Seen(request, sni, (InetSocketAddress) s.getRemoteSocketAddress()));
             String[] words = request.split(" ", 3);
             byte[] raw = words.length > 1 ? responses.getOrDefault(words[1], fallback) : fallback;
             if (raw == SILENCE) {
