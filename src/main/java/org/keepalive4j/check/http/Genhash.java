@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,7 +81,18 @@ public final class Genhash {
                 o.protocol());
         String sni = o.ssl() && o.sni() ? o.virtualhost() : null;
         FetchSpec spec = new FetchSpec(target, null, o.ssl(), sni, request, o.timeoutMs(), Long.MAX_VALUE, 0);
-        FetchOutcome outcome = new HttpFetch(spec, o.verbose() ? new VerboseDump(out) : ResponseObserver.NONE).run();
+        FetchOutcome outcome;
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "genhash-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            outcome = new HttpFetch(spec, o.verbose() ? new VerboseDump(out) : ResponseObserver.NONE, timer)
+                    .start().join();
+        } finally {
+            timer.shutdownNow();
+        }
         ResponseScanner r = outcome.response();
         if (!outcome.ok()) {
             out.println(outcome.failure().genhashText);

@@ -1,183 +1,369 @@
 package org.keepalive4j.check.http;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.nio.channels.InterruptedByTimeoutException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
- * One GET over one connection, with blocking sockets: connect, optional TLS handshake, send, read to
- * the end of the stream.
+ * One GET over one connection, asynchronously: connect, optional TLS handshake, send, read to the end
+ * of the stream, then the returned future completes with the {@link FetchOutcome}. No thread waits on
+ * a socket: every step is an {@link AsynchronousSocketChannel} operation whose completion handler
+ * (on {@link HttpChannels}' two threads) starts the next, so a thousand slow servers cost a thousand
+ * sockets, not a thousand threads, and a slow server never delays the check of another.
  *
- * <p>Why blocking sockets and not NIO: SSLSocket gives TLS, SNI and close_notify handling for free,
- * where SSLEngine over AsynchronousSocketChannel is several hundred lines of hand-written state machine,
- * and every step here is bounded: the request is far smaller than a socket buffer (writes never
- * block), each connect, handshake read and body read gets a timeout recomputed from the deadline, and
- * {@link #abort()} closes the socket from another thread. The caller runs it on the check engine's
- * bounded blocking pool, so a thousand slow servers cost at most that pool's threads for at most
- * connect_timeout each, and never a thread per check.
+ * <p>TLS is an {@link SSLEngine} driven by hand (wrap/unwrap over the same channel). Time limits: each
+ * step gets {@code min(operationTimeout, what is left until the deadline)}; connect has no timeout of
+ * its own in NIO, so a timer closes the channel when it runs out.
  *
- * <p>Not thread-safe except {@link #abort()}.
+ * <p>The steps run one after another (never two operations in flight), each handler starting the next,
+ * so the state below is only touched by one thread at a time; {@link #abort()} may come from any thread.
  */
 public final class HttpFetch {
 
-    private final FetchSpec spec;
-    private final ResponseObserver observer;
-    private volatile Socket socket;
-    private volatile boolean aborted;
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-    public HttpFetch(FetchSpec spec, ResponseObserver observer) {
+    private final FetchSpec spec;
+    private final ResponseScanner scanner;
+    private final ScheduledExecutorService timers;
+    private final CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
+    private AsynchronousSocketChannel channel;
+    private volatile boolean aborted;
+    private volatile boolean connectTimedOut;
+    private SSLEngine engine;
+    private ByteBuffer netIn;
+    private ByteBuffer netOut;
+    private ByteBuffer appIn;
+    /** Nothing has come back since the request went out. */
+    private boolean awaitingFirstByte = true;
+
+    public HttpFetch(FetchSpec spec, ResponseObserver observer, ScheduledExecutorService timers) {
         this.spec = spec;
-        this.observer = observer;
+        this.scanner = new ResponseScanner(observer, spec.bodyLimit());
+        this.timers = timers;
     }
 
-    /** Closes the connection in flight (from any thread); {@link #run()} then ends as ABORTED. */
+    /** Starts the exchange; the future never completes exceptionally. */
+    public CompletableFuture<FetchOutcome> start() {
+        try {
+            channel = AsynchronousSocketChannel.open(HttpChannels.group());
+        } catch (IOException e) {
+            return done(FetchFailure.CONNECT_ERROR, "cannot open a socket: " + e.getMessage());
+        }
+        result.whenComplete((o, e) -> closeQuietly());
+        if (spec.bind() != null) {
+            try {
+                channel.bind(spec.bind());
+            } catch (IOException e) {
+                return done(FetchFailure.CONNECT_ERROR, "bind to " + spec.bind() + ": " + e.getMessage());
+            }
+        }
+        long ms = remainingMs();
+        if (ms <= 0) {
+            return done(FetchFailure.CONNECT_TIMEOUT, null);
+        }
+        ScheduledFuture<?> limit = timers.schedule(() -> {
+            connectTimedOut = true;
+            closeQuietly();
+        }, ms, TimeUnit.MILLISECONDS);
+        try {
+            channel.connect(spec.target(), null, handler(v -> {
+                limit.cancel(false);
+                connected();
+            }, e -> {
+                limit.cancel(false);
+                if (connectTimedOut) {
+                    done(FetchFailure.CONNECT_TIMEOUT, null);
+                } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+                    done(FetchFailure.CONNECT_FAILED, e.getMessage());
+                } else {
+                    done(FetchFailure.CONNECT_FAILED, String.valueOf(e.getMessage()));
+                }
+            }));
+        } catch (RuntimeException e) {
+            limit.cancel(false);
+            done(FetchFailure.CONNECT_ERROR, e.toString());
+        }
+        return result;
+    }
+
+    /** Closes the connection in flight (from any thread); the outcome is then ABORTED. */
     public void abort() {
         aborted = true;
-        Socket s = socket;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing to interrupt: nothing more to do
-            }
-        }
+        closeQuietly();
+        done(FetchFailure.ABORTED, null);
     }
 
-    public FetchOutcome run() {
-        ResponseScanner scanner = new ResponseScanner(observer, spec.bodyLimit());
-        Socket plain = new Socket();
-        socket = plain;
-        try (plain) {
-            if (aborted) {
-                return failed(FetchFailure.ABORTED, null, scanner);
-            }
-            FetchOutcome failure = connect(plain, scanner);
-            if (failure != null) {
-                return failure;
-            }
-            Socket s = plain;
-            if (spec.tls()) {
-                SSLSocket tls;
-                try {
-                    tls = (SSLSocket) TrustAllTls.socketFactory().createSocket(plain,
-                            spec.target().getAddress().getHostAddress(), spec.target().getPort(), true);
-                    socket = tls;
-                    SSLParameters p = tls.getSSLParameters();
-                    // only the name asked for, never one derived from the address
-                    List<SNIServerName> names = spec.sniName() == null
-                            ? List.of() : List.of(new SNIHostName(spec.sniName()));
-                    p.setServerNames(names);
-                    tls.setSSLParameters(p);
-                    if (!setTimeout(tls)) {
-                        return failed(FetchFailure.CONNECT_TIMEOUT, null, scanner);
-                    }
-                    tls.startHandshake();
-                } catch (SocketTimeoutException e) {
-                    return failed(FetchFailure.CONNECT_TIMEOUT, null, scanner);
-                } catch (IOException | IllegalArgumentException e) {
-                    return failed(FetchFailure.TLS_HANDSHAKE, e.getMessage(), scanner);
-                }
-                s = tls;
-            }
-            try {
-                OutputStream out = s.getOutputStream();
-                out.write(spec.request());
-                out.flush();
-            } catch (IOException e) {
-                return failed(FetchFailure.SEND_FAILED, e.getMessage(), scanner);
-            }
-            return read(s, scanner);
-        } catch (IOException e) {
-            // only close() can throw here, after the outcome was decided
-            return failed(FetchFailure.READ_ERROR, e.getMessage(), scanner);
-        } finally {
-            socket = null;
+    private void connected() {
+        if (!spec.tls()) {
+            send(ByteBuffer.wrap(spec.request()));
+            return;
         }
+        try {
+            engine = TrustAllTls.context().createSSLEngine();
+            engine.setUseClientMode(true);
+            SSLParameters p = engine.getSSLParameters();
+            // only the name asked for, never one derived from the address
+            List<SNIServerName> names = spec.sniName() == null ? List.of() : List.of(new SNIHostName(spec.sniName()));
+            p.setServerNames(names);
+            engine.setSSLParameters(p);
+            netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+            netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+            appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+            engine.beginHandshake();
+        } catch (SSLException | IllegalArgumentException e) {
+            done(FetchFailure.TLS_HANDSHAKE, e.getMessage());
+            return;
+        }
+        handshake();
     }
 
-    private FetchOutcome connect(Socket s, ResponseScanner scanner) {
+    /** One step of the TLS handshake; calls itself (through I/O completions) until it is over. */
+    private void handshake() {
         try {
-            if (spec.bind() != null) {
-                s.bind(spec.bind());
-            }
-        } catch (IOException e) {
-            return failed(FetchFailure.CONNECT_ERROR, "bind to " + spec.bind() + ": " + e.getMessage(), scanner);
-        }
-        long remaining = remainingMs();
-        if (remaining <= 0) {
-            return failed(FetchFailure.CONNECT_TIMEOUT, null, scanner);
-        }
-        try {
-            s.connect(spec.target(), (int) Math.min(Integer.MAX_VALUE, remaining));
-            return null;
-        } catch (SocketTimeoutException e) {
-            return failed(FetchFailure.CONNECT_TIMEOUT, null, scanner);
-        } catch (ConnectException | NoRouteToHostException e) {
-            return failed(FetchFailure.CONNECT_FAILED, e.getMessage(), scanner);
-        } catch (IOException e) {
-            return failed(aborted ? FetchFailure.ABORTED : FetchFailure.CONNECT_FAILED, e.getMessage(), scanner);
-        }
-    }
-
-    private FetchOutcome read(Socket s, ResponseScanner scanner) {
-        boolean first = true;
-        try {
-            InputStream in = s.getInputStream();
             while (true) {
-                if (!setTimeout(s)) {
-                    return failed(readTimeout(first), null, scanner);
+                SSLEngineResult.HandshakeStatus hs = engine.getHandshakeStatus();
+                if (hs == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                    runTasks();
+                } else if (hs == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
+                    netOut.clear();
+                    engine.wrap(EMPTY, netOut);
+                    netOut.flip();
+                    writeAll(netOut, this::handshake, FetchFailure.TLS_HANDSHAKE);
+                    return;
+                } else if (hs == SSLEngineResult.HandshakeStatus.NEED_UNWRAP
+                        || hs == SSLEngineResult.HandshakeStatus.NEED_UNWRAP_AGAIN) {
+                    netIn.flip();
+                    SSLEngineResult r = engine.unwrap(netIn, appIn);
+                    netIn.compact();
+                    if (r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+                        readNet(n -> {
+                            if (n < 0) {
+                                done(FetchFailure.TLS_HANDSHAKE, "connection closed during the handshake");
+                            } else {
+                                handshake();
+                            }
+                        }, () -> done(FetchFailure.CONNECT_TIMEOUT, null), FetchFailure.TLS_HANDSHAKE);
+                        return;
+                    }
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                        done(FetchFailure.TLS_HANDSHAKE, "the server closed the TLS session");
+                        return;
+                    }
+                } else {
+                    // FINISHED / NOT_HANDSHAKING
+                    sendTls();
+                    return;
                 }
-                int space = scanner.readSpace();
-                // a header larger than keepalived's buffer: it stops reading there too
-                int n = space == 0 ? -1 : in.read(scanner.buffer(), scanner.readOffset(), space);
-                if (n < 0) {
-                    scanner.finish();
-                    return new FetchOutcome(null, null, scanner, space != 0);
-                }
-                first = false;
-                scanner.accept(n);
             }
-        } catch (SocketTimeoutException e) {
-            return failed(readTimeout(first), null, scanner);
-        } catch (IOException e) {
-            if (aborted) {
-                return failed(FetchFailure.ABORTED, null, scanner);
-            }
-            if (spec.tls()) {
-                // keepalived ends an SSL stream on any SSL error and judges what it has
-                scanner.finish();
-                return new FetchOutcome(null, e.getMessage(), scanner, false);
-            }
-            return failed(FetchFailure.READ_ERROR, e.getMessage(), scanner);
+        } catch (SSLException | RuntimeException e) {
+            done(FetchFailure.TLS_HANDSHAKE, e.getMessage());
         }
     }
 
-    private FetchFailure readTimeout(boolean first) {
-        if (first) {
-            return FetchFailure.RESPONSE_TIMEOUT;
+    private void runTasks() {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            // certificate parsing and key agreement: short CPU work, no I/O
+            task.run();
         }
-        return spec.tls() ? FetchFailure.TLS_READ_TIMEOUT : FetchFailure.READ_TIMEOUT;
     }
 
-    /** Sets the socket timeout for the next step; false when no time is left. */
-    private boolean setTimeout(Socket s) throws SocketException {
-        long remaining = remainingMs();
-        if (remaining <= 0) {
-            return false;
+    private void sendTls() throws SSLException {
+        ByteBuffer request = ByteBuffer.wrap(spec.request());
+        ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize() * 2);
+        while (request.hasRemaining()) {
+            if (out.remaining() < engine.getSession().getPacketBufferSize()) {
+                ByteBuffer bigger = ByteBuffer.allocate(out.capacity() * 2);
+                out.flip();
+                bigger.put(out);
+                out = bigger;
+            }
+            engine.wrap(request, out);
         }
-        s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remaining));
-        return true;
+        out.flip();
+        send(out);
+    }
+
+    private void send(ByteBuffer bytes) {
+        writeAll(bytes, this::readResponse, FetchFailure.SEND_FAILED);
+    }
+
+    private void writeAll(ByteBuffer bytes, Runnable then, FetchFailure onError) {
+        long ms = remainingMs();
+        if (ms <= 0) {
+            done(spec.tls() && onError == FetchFailure.TLS_HANDSHAKE ? FetchFailure.CONNECT_TIMEOUT
+                    : FetchFailure.SEND_FAILED, "no time left to send");
+            return;
+        }
+        channel.write(bytes, ms, TimeUnit.MILLISECONDS, null, handler(n -> {
+            if (bytes.hasRemaining()) {
+                writeAll(bytes, then, onError);
+            } else {
+                then.run();
+            }
+        }, e -> done(onError, e.getMessage())));
+    }
+
+    private void readResponse() {
+        if (spec.tls()) {
+            readTls();
+        } else {
+            readPlain();
+        }
+    }
+
+    private void readPlain() {
+        int space = scanner.readSpace();
+        if (space == 0) {
+            // a header larger than keepalived's buffer: it stops reading there too
+            finish(false);
+            return;
+        }
+        ByteBuffer into = ByteBuffer.wrap(scanner.buffer(), scanner.readOffset(), space);
+        readInto(into, n -> {
+            if (n < 0) {
+                finish(true);
+                return;
+            }
+            awaitingFirstByte = false;
+            scanner.accept(n);
+            readPlain();
+        }, FetchFailure.READ_ERROR);
+    }
+
+    /** Unwraps what is buffered, hands the plain bytes to the scanner, reads more until the end. */
+    private void readTls() {
+        try {
+            while (true) {
+                netIn.flip();
+                appIn.clear();
+                SSLEngineResult r = engine.unwrap(netIn, appIn);
+                netIn.compact();
+                if (engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                    runTasks();
+                }
+                appIn.flip();
+                if (appIn.hasRemaining()) {
+                    scanner.feed(appIn.array(), appIn.position(), appIn.remaining());
+                    if (!scanner.headerSeen() && scanner.readSpace() == 0) {
+                        finish(false);
+                        return;
+                    }
+                }
+                SSLEngineResult.Status st = r.getStatus();
+                if (st == SSLEngineResult.Status.CLOSED) {
+                    // close_notify: the server ended the stream in order
+                    finish(true);
+                    return;
+                }
+                if (st == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                    appIn = ByteBuffer.allocate(appIn.capacity() * 2);
+                    continue;
+                }
+                if (st == SSLEngineResult.Status.OK && r.bytesConsumed() == 0 && r.bytesProduced() == 0
+                        && engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
+                    // the server asked for an answer (a TLS 1.3 key update): send it, then read on
+                    netOut.clear();
+                    engine.wrap(EMPTY, netOut);
+                    netOut.flip();
+                    writeAll(netOut, this::readTls, FetchFailure.READ_ERROR);
+                    return;
+                }
+                if (st == SSLEngineResult.Status.BUFFER_UNDERFLOW
+                        || (r.bytesConsumed() == 0 && r.bytesProduced() == 0)) {
+                    if (netIn.remaining() == 0) {
+                        netIn = grow(netIn);
+                    }
+                    readNet(n -> {
+                        if (n < 0) {
+                            // TCP end without close_notify: keepalived judges what it has
+                            finish(false);
+                        } else {
+                            awaitingFirstByte = false;
+                            readTls();
+                        }
+                    }, () -> done(awaitingFirstByte ? FetchFailure.RESPONSE_TIMEOUT : FetchFailure.TLS_READ_TIMEOUT,
+                            null), null);
+                    return;
+                }
+            }
+        } catch (SSLException e) {
+            // keepalived ends an SSL stream on any SSL error and judges what it has
+            finish(false);
+        }
+    }
+
+    private static ByteBuffer grow(ByteBuffer b) {
+        ByteBuffer bigger = ByteBuffer.allocate(b.capacity() * 2);
+        b.flip();
+        bigger.put(b);
+        return bigger;
+    }
+
+    /** Reads into netIn (TLS). onTimeout runs on a timeout; a read error fails with onError (null: ends). */
+    private void readNet(IntConsumer then, Runnable onTimeout, FetchFailure onError) {
+        long ms = remainingMs();
+        if (ms <= 0) {
+            onTimeout.run();
+            return;
+        }
+        channel.read(netIn, ms, TimeUnit.MILLISECONDS, null, handler(then::accept, e -> {
+            if (e instanceof InterruptedByTimeoutException) {
+                onTimeout.run();
+            } else if (onError == null) {
+                finish(false);
+            } else {
+                done(onError, e.getMessage());
+            }
+        }));
+    }
+
+    /** Reads plain bytes. */
+    private void readInto(ByteBuffer into, IntConsumer then, FetchFailure onError) {
+        long ms = remainingMs();
+        if (ms <= 0) {
+            done(readTimeout(), null);
+            return;
+        }
+        channel.read(into, ms, TimeUnit.MILLISECONDS, null, handler(then::accept, e -> {
+            if (e instanceof InterruptedByTimeoutException) {
+                done(readTimeout(), null);
+            } else {
+                done(onError, e.getMessage());
+            }
+        }));
+    }
+
+    private FetchFailure readTimeout() {
+        return awaitingFirstByte ? FetchFailure.RESPONSE_TIMEOUT
+                : spec.tls() ? FetchFailure.TLS_READ_TIMEOUT : FetchFailure.READ_TIMEOUT;
+    }
+
+    private void finish(boolean cleanEnd) {
+        scanner.finish();
+        result.complete(new FetchOutcome(null, null, scanner, cleanEnd));
+    }
+
+    private CompletableFuture<FetchOutcome> done(FetchFailure f, String cause) {
+        scanner.finish();
+        result.complete(new FetchOutcome(aborted ? FetchFailure.ABORTED : f, cause, scanner, false));
+        return result;
     }
 
     private long remainingMs() {
@@ -185,12 +371,59 @@ public final class HttpFetch {
         if (spec.deadlineNanos() == Long.MAX_VALUE) {
             return op;
         }
-        long left = TimeUnit.NANOSECONDS.toMillis(spec.deadlineNanos() - System.nanoTime());
-        return Math.min(op, left);
+        return Math.min(op, TimeUnit.NANOSECONDS.toMillis(spec.deadlineNanos() - System.nanoTime()));
     }
 
-    private FetchOutcome failed(FetchFailure f, String cause, ResponseScanner scanner) {
-        scanner.finish();
-        return new FetchOutcome(aborted ? FetchFailure.ABORTED : f, cause, scanner, false);
+    private void closeQuietly() {
+        AsynchronousSocketChannel c = channel;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing to end the exchange: nothing more to do
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IntConsumer {
+        void accept(int n);
+    }
+
+    @FunctionalInterface
+    private interface Failure {
+        void failed(Throwable e);
+    }
+
+    /**
+     * A completion handler from two lambdas. A close from abort() or a timer surfaces as an
+     * AsynchronousCloseException; by then the outcome is already decided (complete() keeps the first).
+     */
+    private <V> CompletionHandler<V, Void> handler(java.util.function.Consumer<V> ok, Failure failed) {
+        return new CompletionHandler<>() {
+            @Override
+            public void completed(V v, Void a) {
+                if (result.isDone()) {
+                    return;
+                }
+                try {
+                    ok.accept(v);
+                } catch (RuntimeException e) {
+                    done(FetchFailure.READ_ERROR, "internal error: " + e);
+                }
+            }
+
+            @Override
+            public void failed(Throwable e, Void a) {
+                if (result.isDone()) {
+                    return;
+                }
+                if (e instanceof AsynchronousCloseException && aborted) {
+                    done(FetchFailure.ABORTED, null);
+                    return;
+                }
+                failed.failed(e);
+            }
+        };
     }
 }

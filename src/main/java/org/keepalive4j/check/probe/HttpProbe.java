@@ -9,8 +9,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.keepalive4j.check.http.FetchOutcome;
@@ -33,10 +31,11 @@ import org.keepalive4j.config.model.check.HttpUrl;
  * each gets what is left of it). keepalived applies it to each step separately, so a server dripping
  * a byte per second keeps it waiting forever; the Probe contract needs an attempt that always ends,
  * and a health check that took longer than its timeout has failed anyway. The attempt as a whole is
- * capped at urls × connect_timeout plus a margin, which also covers waiting for a free thread.
+ * also capped at urls × connect_timeout plus a margin, a guard that should never fire.
  *
- * <p>Threads: exchanges run as blocking I/O on {@link ProbeResources#blocking()} (see {@link HttpFetch}
- * for why); the time cap runs on {@link ProbeResources#timers()}; {@link #attempt()} only submits.
+ * <p>Threads: every exchange is asynchronous I/O ({@link HttpFetch}); no thread waits for a server.
+ * {@link #attempt()} only opens the first socket; each url's completion starts the next. Time limits
+ * run on {@link ProbeResources#timers()}; the blocking pool is not used.
  * fwmark is not applied: Java sockets cannot set SO_MARK.
  */
 final class HttpProbe implements Probe {
@@ -110,48 +109,51 @@ final class HttpProbe implements Probe {
             result.complete(ProbeResult.up("no url to check"));
             return result;
         }
+        // each url ends within connect_timeout on its own; this cap only guards against a bug
         long capMs = timeoutMs * config.urls().size() + MARGIN_MS;
-        Future<?> task;
-        try {
-            task = resources.blocking().submit(() -> result.complete(runUrls(result)));
-        } catch (RejectedExecutionException e) {
-            result.complete(ProbeResult.down("check pool refused the work: " + e.getMessage()));
-            return result;
-        }
         ScheduledFuture<?> cap = resources.timers().schedule(() -> {
             if (result.complete(ProbeResult.down("timeout after " + capMs + " ms (" + config.urls().size()
                     + " url(s), " + timeoutMs + " ms each)"))) {
                 abortCurrent();
-                task.cancel(true);
             }
         }, capMs, TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> cap.cancel(false));
+        checkFrom(0, result);
         return result;
     }
 
-    private ProbeResult runUrls(CompletableFuture<ProbeResult> result) {
+    /** GETs url {@code i}; when it passes, goes on with the next; the first failure ends the attempt. */
+    private void checkFrom(int i, CompletableFuture<ProbeResult> result) {
+        List<HttpUrl> urls = config.urls();
+        if (closed || result.isDone()) {
+            // closed, or the time cap already answered: the rest would be wasted work
+            result.complete(ProbeResult.down("probe closed"));
+            return;
+        }
+        if (i == urls.size()) {
+            result.complete(ProbeResult.up(urls.size() == 1 ? urls.get(0).path() + " ok"
+                    : "all " + urls.size() + " urls ok"));
+            return;
+        }
+        HttpUrl url = urls.get(i);
+        RegexCheck regex = regexes.get(i);
         try {
-            List<HttpUrl> urls = config.urls();
-            for (int i = 0; i < urls.size(); i++) {
-                if (closed || result.isDone()) {
-                    // closed, or the time cap already answered: the rest would be wasted work
-                    return ProbeResult.down("probe closed");
-                }
-                HttpUrl url = urls.get(i);
-                RegexCheck regex = regexes.get(i);
-                String failure = UrlVerdict.judge(url, regex, fetch(url, regex != null), timeoutMs);
+            fetch(url, regex != null).whenComplete((o, e) -> {
+                current = null;
+                String failure = e != null ? "internal error: " + e : UrlVerdict.judge(url, regex, o, timeoutMs);
                 if (failure != null) {
-                    return ProbeResult.down(failure);
+                    result.complete(ProbeResult.down(failure));
+                } else {
+                    checkFrom(i + 1, result);
                 }
-            }
-            return ProbeResult.up(urls.size() == 1 ? urls.get(0).path() + " ok" : "all " + urls.size() + " urls ok");
+            });
         } catch (RuntimeException e) {
             // never leave the future hanging on a bug
-            return ProbeResult.down("internal error: " + e);
+            result.complete(ProbeResult.down("internal error: " + e));
         }
     }
 
-    private FetchOutcome fetch(HttpUrl url, boolean keepBody) {
+    private CompletableFuture<FetchOutcome> fetch(HttpUrl url, boolean keepBody) {
         String vhost = url.virtualhost() != null ? url.virtualhost() : config.virtualhost();
         byte[] request = HttpGetRequest.build(url.path(), HttpGetRequest.hostHeader(vhost, target),
                 config.httpProtocol());
@@ -161,13 +163,12 @@ final class HttpProbe implements Probe {
         }
         FetchSpec spec = new FetchSpec(target, bind, config.tls(), sni, request, timeoutMs,
                 System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs), keepBody ? RegexCheck.BODY_LIMIT : 0);
-        HttpFetch f = new HttpFetch(spec, ResponseObserver.NONE);
+        HttpFetch f = new HttpFetch(spec, ResponseObserver.NONE, resources.timers());
         current = f;
-        try {
-            return f.run();
-        } finally {
-            current = null;
+        if (closed) {
+            f.abort();
         }
+        return f.start();
     }
 
     private void abortCurrent() {
