@@ -93,6 +93,11 @@ class GenhashIT {
                 assertSameRun(want, got);
                 assertTrue(got.stdout().matches("[0-9a-f]{32}\n"), got.stdout());
             }
+            // TLS to a plain server: it answers the hello with a 400 page, the handshake fails
+            String[] tls = {"-S", "-s", "127.0.0.1", "-p", Integer.toString(port), "-u", "/index.html", "-t", "5"};
+            CommandResult want = debian(tls);
+            assertEquals("SSL handshake/communication error connecting to\n", want.stdout());
+            assertSameRun(want, ours(tls));
         }
     }
 
@@ -195,6 +200,14 @@ class GenhashIT {
             CommandResult slow = debian(args(s, "-u", "/never", "-t", "1"));
             assertEquals("Timeout WEB read\n", slow.stdout());
             assertSameRun(slow, ours(args(s, "-u", "/never", "-t", "1")));
+            // a TLS client gets no handshake from a plain server that waits for a request
+            CommandResult noHandshake = debian(args(s, "-S", "-u", "/never", "-t", "1"));
+            assertEquals("Timeout connecting\n", noHandshake.stdout());
+            assertSameRun(noHandshake, ours(args(s, "-S", "-u", "/never", "-t", "1")));
+        }
+        try (ScriptedHttpServer s = ScriptedHttpServer.tls(dir)) {
+            s.answer("/never", ScriptedHttpServer.SILENCE);
+            assertSameRun(debian(args(s, "-S", "-u", "/never", "-t", "1")), ours(args(s, "-S", "-u", "/never", "-t", "1")));
         }
     }
 
