@@ -15,15 +15,22 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class TrustAllTls {
 
+    private static final SSLContext CONTEXT = build();
+
     private TrustAllTls() {
     }
 
     /**
-     * A new context each time, so no session is ever resumed: keepalived makes a full handshake on
-     * every check (which is what a health check should test), and a resumed TLS 1.3 session would
-     * carry the SNI name of the connection that got its ticket, not this one's.
+     * One context for every check: building one costs far more than a handshake (cipher suite and
+     * constraint tables). Engines made from it with no peer host and port can never resume a session:
+     * every check makes a full handshake, as keepalived does, which is what a health check should test,
+     * and no resumed session carries the SNI name of another url.
      */
     static SSLContext context() {
+        return CONTEXT;
+    }
+
+    private static SSLContext build() {
         // the extended kind, so the JDK does not wrap it with checks of its own
         X509ExtendedTrustManager trustAll = new X509ExtendedTrustManager() {
             @Override
