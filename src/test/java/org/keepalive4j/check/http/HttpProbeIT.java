@@ -187,6 +187,36 @@ class HttpProbeIT {
     }
 
     @Test
+    void manySlowServersDoNotDelayAHealthyOne() throws Exception {
+        try (ScriptedHttpServer slow = ScriptedHttpServer.plain(); ScriptedHttpServer fine = ScriptedHttpServer.plain()) {
+            slow.answer("/", ScriptedHttpServer.SILENCE);
+            fine.answer("/", 200, "fine");
+            List<Probe> ps = new java.util.ArrayList<>();
+            List<java.util.concurrent.CompletableFuture<ProbeResult>> slowResults = new java.util.ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                Probe p = probes.create(check(false, slow.port(), Duration.ofMillis(1500), null, HttpProtocol.HTTP_1_0,
+                        false, url("/")));
+                ps.add(p);
+                slowResults.add(p.attempt());
+            }
+            try (Probe healthy = probes.create(http(fine.port(), url("/")))) {
+                ProbeResult r = healthy.attempt().get(10, TimeUnit.SECONDS);
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                assertTrue(r.up(), r.detail());
+                assertTrue(ms < 1000, "the healthy server waited " + ms + " ms behind 200 silent ones");
+            }
+            for (java.util.concurrent.CompletableFuture<ProbeResult> f : slowResults) {
+                ProbeResult r = f.get(10, TimeUnit.SECONDS);
+                assertEquals("timeout after 1500 ms for / (timeout waiting for the response)", r.detail());
+            }
+            long all = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertTrue(all < 2500, "200 silent servers took " + all + " ms to time out at 1500 ms");
+            ps.forEach(Probe::close);
+        }
+    }
+
+    @Test
     void statusCodesDecide() throws Exception {
         try (ScriptedHttpServer s = ScriptedHttpServer.plain()) {
             s.answer("/health", 503, "busy\n");
