@@ -1,8 +1,6 @@
 package org.keepalive4j.check.http;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
@@ -14,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
@@ -92,15 +92,19 @@ public final class HttpFetch {
         try {
             channel.connect(spec.target(), null, handler(v -> {
                 limit.cancel(false);
+                if (connectTimedOut) {
+                    // connected just as the time ran out: the timer has closed the channel
+                    done(FetchFailure.CONNECT_TIMEOUT, null);
+                    return;
+                }
                 connected();
             }, e -> {
                 limit.cancel(false);
                 if (connectTimedOut) {
                     done(FetchFailure.CONNECT_TIMEOUT, null);
-                } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-                    done(FetchFailure.CONNECT_FAILED, e.getMessage());
                 } else {
-                    done(FetchFailure.CONNECT_FAILED, String.valueOf(e.getMessage()));
+                    // refused, unreachable, reset: keepalived's connect_fail, "Connection failed"
+                    done(FetchFailure.CONNECT_FAILED, e.getMessage());
                 }
             }));
         } catch (RuntimeException e) {
@@ -395,11 +399,6 @@ public final class HttpFetch {
     }
 
     @FunctionalInterface
-    private interface IntConsumer {
-        void accept(int n);
-    }
-
-    @FunctionalInterface
     private interface Failure {
         void failed(Throwable e);
     }
@@ -408,7 +407,7 @@ public final class HttpFetch {
      * A completion handler from two lambdas. A close from abort() or a timer surfaces as an
      * AsynchronousCloseException; by then the outcome is already decided (complete() keeps the first).
      */
-    private <V> CompletionHandler<V, Void> handler(java.util.function.Consumer<V> ok, Failure failed) {
+    private <V> CompletionHandler<V, Void> handler(Consumer<V> ok, Failure failed) {
         return new CompletionHandler<>() {
             @Override
             public void completed(V v, Void a) {

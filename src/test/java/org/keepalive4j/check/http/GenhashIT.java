@@ -205,6 +205,12 @@ class GenhashIT {
             assertEquals("Timeout connecting\n", noHandshake.stdout());
             assertSameRun(noHandshake, ours(args(s, "-S", "-u", "/never", "-t", "1")));
         }
+        try (FullBacklogListener full = new FullBacklogListener()) {
+            String[] never = {"-s", "127.0.0.1", "-p", Integer.toString(full.port()), "-u", "/", "-t", "1"};
+            CommandResult noConnect = debian(never);
+            assertEquals("Timeout connecting\n", noConnect.stdout());
+            assertSameRun(noConnect, ours(never));
+        }
         try (ScriptedHttpServer s = ScriptedHttpServer.tls(dir)) {
             s.answer("/never", ScriptedHttpServer.SILENCE);
             assertSameRun(debian(args(s, "-S", "-u", "/never", "-t", "1")), ours(args(s, "-S", "-u", "/never", "-t", "1")));

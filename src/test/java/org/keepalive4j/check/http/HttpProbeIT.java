@@ -187,6 +187,20 @@ class HttpProbeIT {
     }
 
     @Test
+    void downWithinConnectTimeoutWhenTheConnectionIsNeverAccepted() throws Exception {
+        try (FullBacklogListener full = new FullBacklogListener()) {
+            HttpCheck c = check(false, full.port(), Duration.ofMillis(1000), null, HttpProtocol.HTTP_1_0, false,
+                    url("/"));
+            long t0 = System.nanoTime();
+            ProbeResult r = attempt(c);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertEquals("timeout after 1000 ms for / (timeout connecting)", r.detail());
+            assertFalse(r.up());
+            assertTrue(ms >= 900 && ms < 1500, "took " + ms + " ms for a 1000 ms connect_timeout");
+        }
+    }
+
+    @Test
     void manySlowServersDoNotDelayAHealthyOne() throws Exception {
         try (ScriptedHttpServer slow = ScriptedHttpServer.plain(); ScriptedHttpServer fine = ScriptedHttpServer.plain()) {
             slow.answer("/", ScriptedHttpServer.SILENCE);
