@@ -205,6 +205,13 @@ class GenhashIT {
             assertEquals("Timeout connecting\n", noHandshake.stdout());
             assertSameRun(noHandshake, ours(args(s, "-S", "-u", "/never", "-t", "1")));
         }
+        try (ScriptedHttpServer s = ScriptedHttpServer.plain()) {
+            s.answer("/hangup", new byte[0]); // reads the request, closes without a word
+            CommandResult nothing = debian(args(s, "-u", "/hangup"));
+            assertEquals("no data received from remote webserver\n", nothing.stderr());
+            assertSameRun(nothing, ours(args(s, "-u", "/hangup")));
+            assertSameRun(debian(args(s, "-u", "/hangup", "-v")), ours(args(s, "-u", "/hangup", "-v")));
+        }
         try (FullBacklogListener full = new FullBacklogListener()) {
             String[] never = {"-s", "127.0.0.1", "-p", Integer.toString(full.port()), "-u", "/", "-t", "1"};
             CommandResult noConnect = debian(never);

@@ -231,6 +231,14 @@ class HttpProbeIT {
     }
 
     @Test
+    void downWhenTheServerHangsUpWithoutAnswering() throws Exception {
+        try (ScriptedHttpServer s = ScriptedHttpServer.plain()) {
+            s.answer("/", new byte[0]);
+            assertEquals(ProbeResult.down("no HTTP response for /"), attempt(http(s.port(), url("/"))));
+        }
+    }
+
+    @Test
     void statusCodesDecide() throws Exception {
         try (ScriptedHttpServer s = ScriptedHttpServer.plain()) {
             s.answer("/health", 503, "busy\n");
