@@ -1,6 +1,7 @@
 package org.keepalive4j.daemon;
 
 import java.io.PrintStream;
+import org.keepalive4j.check.http.Genhash;
 
 /**
  * keepalive4j's command-line entry point, with keepalived 2.2's options.
@@ -41,7 +42,8 @@ public final class Main {
                 yield 0;
             }
             case SIGNUM -> signalNumber(cl.signalFunction(), stdout, stderr);
-            case GENHASH -> org.keepalive4j.check.http.Genhash.runFromDaemonArgs(args, stdout, stderr);
+            // keepalived's genhash mode: the words after -T are genhash's options
+            case GENHASH -> Genhash.runFromDaemonArgs(args, stdout, stderr);
             case CONFIG_TEST -> ConfigTest.run(cl, stderr);
             case RUN -> DaemonStartup.run(cl, args, stderr);
         };
