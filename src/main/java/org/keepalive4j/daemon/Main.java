@@ -13,6 +13,7 @@ import org.keepalive4j.check.http.Genhash;
  *
  * <p>Exit status: 0 success, 1 failure (bad configuration, another instance running, ...), 2 a
  * command line that cannot be understood.
+ * With -T (genhash) the statuses are genhash's: 0 whatever the server did, 1 for a usage error.
  */
 public final class Main {
 
