@@ -1,6 +1,7 @@
 package org.keepalive4j.daemon;
 
 import java.io.PrintStream;
+import org.keepalive4j.check.http.Genhash;
 
 /**
  * keepalive4j's command-line entry point, with keepalived 2.2's options.
@@ -12,6 +13,7 @@ import java.io.PrintStream;
  *
  * <p>Exit status: 0 success, 1 failure (bad configuration, another instance running, ...), 2 a
  * command line that cannot be understood.
+ * With -T (genhash) the statuses are genhash's: 0 whatever the server did, 1 for a usage error.
  */
 public final class Main {
 
@@ -41,10 +43,8 @@ public final class Main {
                 yield 0;
             }
             case SIGNUM -> signalNumber(cl.signalFunction(), stdout, stderr);
-            case GENHASH -> {
-                stderr.println("keepalive4j: genhash mode (-T) is not implemented yet");
-                yield 1;
-            }
+            // keepalived's genhash mode: the words after -T are genhash's options
+            case GENHASH -> Genhash.runFromDaemonArgs(args, stdout, stderr);
             case CONFIG_TEST -> ConfigTest.run(cl, stderr);
             case RUN -> DaemonStartup.run(cl, args, stderr);
         };

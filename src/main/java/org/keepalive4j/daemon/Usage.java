@@ -66,7 +66,7 @@ final class Usage {
                 Other:
                       --signum=FUNCTION       print the signal number of STOP, RELOAD,
                                               DATA or STATS and exit
-                  -T, --genhash               genhash mode (not implemented yet)
+                  -T, --genhash               genhash: the options after it are genhash's
                   -v, --version               print the version and exit
                   -h, --help                  print this help and exit
 

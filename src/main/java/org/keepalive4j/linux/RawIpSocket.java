@@ -56,6 +56,8 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
     private final FileDescriptor fd;
     private final IpFamily family;
     private final int ifindex;
+    private InetAddress lastDestination;
+    private byte[] lastSockaddr;
     private final MessageBuffers buffers = new MessageBuffers(BUFFER_SIZE);
     private boolean headerIncluded;
 
@@ -100,6 +102,18 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
 
     public IpFamily family() {
         return family;
+    }
+
+    /**
+     * The encoded destination, kept for the next send: every multicast instance on a socket sends to the
+     * same group, so a one-entry cache spares an allocation per advert. Single-threaded like send().
+     */
+    private byte[] sockaddr(InetAddress destination) {
+        if (!destination.equals(lastDestination)) {
+            lastSockaddr = SocketAddresses.encode(destination, ifindex);
+            lastDestination = destination;
+        }
+        return lastSockaddr;
     }
 
     /** The index of the interface the socket is bound to. */
@@ -153,7 +167,7 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
                     : ControlMessages.encode(IPPROTO_IPV6, IPV6_PKTINFO, in6Pktinfo(source));
         }
         try {
-            buffers.send(fd, payload, offset, length, SocketAddresses.encode(destination, ifindex), control);
+            buffers.send(fd, payload, offset, length, sockaddr(destination), control);
         } catch (LastErrorException e) {
             throw Errno.check(e, fd.description() + ": sending " + length + " bytes to "
                     + destination.getHostAddress());

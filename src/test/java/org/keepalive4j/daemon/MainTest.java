@@ -66,9 +66,15 @@ class MainTest {
     }
 
     @Test
-    void genhashIsNotImplementedYet() {
+    void genhashModeTakesTheWordsAfterT() {
+        // a bad genhash option: genhash's message and usage (naming keepalived's --genhash), exit 1
         assertEquals(1, run("-T", "-s", "x"));
-        assertTrue(stderr().contains("not implemented"), stderr());
+        assertTrue(stderr().startsWith("server should be an IP, not x\nUsage: keepalive4j --genhash COMMAND"),
+                stderr());
+        err.reset();
+        assertEquals(1, run("-l", "-T", "-h"));
+        assertTrue(stderr().startsWith("Warning -- `-T` not used as first option, previous options ignored\n"),
+                stderr());
     }
 
     @Test

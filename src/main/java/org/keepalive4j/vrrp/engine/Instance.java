@@ -2,6 +2,7 @@ package org.keepalive4j.vrrp.engine;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -43,6 +44,9 @@ final class Instance {
     private final InstanceCounters counters = new InstanceCounters();
 
     private V3ChecksumMode checksumMode;
+    private Advertisement cachedAdvert; // loop thread
+    private List<SendParameters> cachedSends; // loop thread
+    private V3ChecksumMode cachedSendsChecksum;
     /** keepalived's one AH counter per instance: raised by accepted adverts, incremented per send. */
     private long ahSequence;
     /** IPv4 identification; keepalived counts from 1 and never sends 0 (which lets the kernel choose). */
@@ -205,11 +209,11 @@ final class Instance {
 
     /** Sends one advert with {@code priority} to the group, or to every unicast peer. */
     void sendAdvert(int priority) {
-        Advertisement advert = new Advertisement(settings.version(), settings.family(), vrid(), priority,
-                settings.config().advertInterval(), settings.advertisedAddresses());
-        for (InetAddress destination : settings.destinations()) {
-            SendParameters send = new SendParameters(settings.primaryAddress(), destination, SendParameters.VRRP_TTL,
-                    settings.authentication(), checksumMode, settings.multicastGroup4());
+        Advertisement advert = advert(priority);
+        List<SendParameters> sends = sendParameters();
+        for (int d = 0; d < sends.size(); d++) {
+            SendParameters send = sends.get(d);
+            InetAddress destination = send.destination();
             try {
                 if (settings.family() == IpFamily.IPV4) {
                     ahSequence = ahSequence >= MAX_AH_SEQUENCE ? 1 : ahSequence + 1;
@@ -227,6 +231,32 @@ final class Instance {
                 LOG.warn("({}) cannot send advert to {}: {}", name(), destination.getHostAddress(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * The advert for {@code priority}, built again only when the priority changed: a master sends the
+     * same one every interval, and at 10 ms intervals a new one each time was most of the loop's garbage.
+     */
+    private Advertisement advert(int priority) {
+        if (cachedAdvert == null || cachedAdvert.priority() != priority) {
+            cachedAdvert = new Advertisement(settings.version(), settings.family(), vrid(), priority,
+                    settings.config().advertInterval(), settings.advertisedAddresses());
+        }
+        return cachedAdvert;
+    }
+
+    /** One per destination; built again only when the checksum form changed (an old peer was heard). */
+    private List<SendParameters> sendParameters() {
+        if (cachedSends == null || cachedSendsChecksum != checksumMode) {
+            List<SendParameters> sends = new ArrayList<>();
+            for (InetAddress destination : settings.destinations()) {
+                sends.add(new SendParameters(settings.primaryAddress(), destination, SendParameters.VRRP_TTL,
+                        settings.authentication(), checksumMode, settings.multicastGroup4()));
+            }
+            cachedSends = List.copyOf(sends);
+            cachedSendsChecksum = checksumMode;
+        }
+        return cachedSends;
     }
 
     /** For the data dump. */
