@@ -29,6 +29,9 @@ final class K4jStatsFile {
             if (f.length != 2 || !f[0].startsWith("vrrp.")) {
                 continue;   // headings and human-readable lines of the dump
             }
+            if (f[0].endsWith(".wanted_state")) {
+                continue;   // a state name, not a counter; PeerStats compares states and counters only
+            }
             if (f[0].endsWith(".state")) {
                 states.put(f[0].substring("vrrp.".length(), f[0].length() - ".state".length()), f[1]);
             } else {

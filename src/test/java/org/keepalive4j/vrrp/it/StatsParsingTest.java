@@ -63,7 +63,7 @@ class StatsParsingTest {
 
     @Test
     void keepalive4jDumpNeedsEveryPromisedKey() {
-        StringBuilder dump = new StringBuilder("VRRP statistics\nvrrp.VI_1.state BACKUP\nvrrp.unknown_vrid 9\n");
+        StringBuilder dump = new StringBuilder("VRRP statistics\nvrrp.VI_1.state BACKUP\nvrrp.VI_1.wanted_state MASTER\nvrrp.unknown_vrid 9\n");
         for (String name : K4jStatsFile.INSTANCE_COUNTERS) {
             dump.append("vrrp.VI_1.").append(name).append(" 1\n");
         }
