@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.keepalive4j.config.model.LvsProtocol;
 import org.keepalive4j.config.model.LvsScheduler;
 import org.keepalive4j.dataplane.DataplaneException;
@@ -33,8 +34,8 @@ import org.keepalive4j.dataplane.VirtualService;
  * service's connections in the original (client to server) and reply direction.</li>
  * </ul>
  *
- * <p>Each change is applied as: flush every chain we own, delete what is no longer wanted, add what is
- * new, add all rules, in one transaction. Named counters and the persistence sets are objects, not
+ * <p>Each change is applied as: flush the chains whose rules changed, delete what is no longer wanted,
+ * add what is new, add the rules of new and flushed chains, in one transaction. Named counters and the persistence sets are objects, not
  * rules, so they survive the flush: counters keep counting and persistent clients keep their server
  * across changes.
  */
@@ -46,12 +47,12 @@ final class NftRuleset {
     static final String FORWARD = "forward";
     private static final String T = FAMILY + " " + TABLE;
 
-    /** The named objects of the table, as the last successful transaction left them. */
-    record Installed(Set<String> chains, Set<String> counters, Map<String, String> sets) {
-        static final Installed EMPTY = new Installed(Set.of(), Set.of(), Map.of());
+    /** The named objects of the table and the rules of each chain, as the last committed transaction left them. */
+    record Installed(Map<String, List<String>> chains, Set<String> counters, Map<String, String> sets) {
+        static final Installed EMPTY = new Installed(Map.of(), Set.of(), Map.of());
 
         Installed {
-            chains = Set.copyOf(chains);
+            chains = Map.copyOf(chains);
             counters = Set.copyOf(counters);
             sets = Map.copyOf(sets);
         }
@@ -59,6 +60,23 @@ final class NftRuleset {
 
     /** The script and what the table holds once it has been committed. */
     record Transaction(String script, Installed after) {
+    }
+
+    /** What the table should hold: chain definitions and rules (in order), counters, sets. */
+    private static final class Wanted {
+        final Map<String, String> chainDefs = new LinkedHashMap<>();
+        final Map<String, List<String>> rules = new LinkedHashMap<>();
+        final Set<String> counters = new LinkedHashSet<>();
+        final Map<String, String> sets = new LinkedHashMap<>();
+
+        void chain(String name, String definition) {
+            chainDefs.put(name, definition);
+            rules.put(name, new ArrayList<>());
+        }
+
+        void rule(String chain, String rule) {
+            rules.get(chain).add(rule);
+        }
     }
 
     private NftRuleset() {
@@ -69,54 +87,63 @@ final class NftRuleset {
         return "add table " + T + "\ndelete table " + T + "\n";
     }
 
+    /**
+     * The transaction from {@code before} to {@code state}. Chains whose rules did not change are left
+     * alone, so a weight change rewrites one service's chain however large the table is.
+     */
     static Transaction build(NftTableState state, Installed before) throws DataplaneException {
-        Set<String> chains = new LinkedHashSet<>();
-        Map<String, String> chainDefs = new LinkedHashMap<>();
-        Set<String> counters = new LinkedHashSet<>();
-        Map<String, String> sets = new LinkedHashMap<>();
-        List<String> rules = new ArrayList<>();
-
-        chainDefs.put(PREROUTING, "{ type nat hook prerouting priority dstnat; policy accept; }");
-        chainDefs.put(FORWARD, "{ type filter hook forward priority filter; policy accept; }");
+        Wanted w = new Wanted();
+        w.chain(PREROUTING, "{ type nat hook prerouting priority dstnat; policy accept; }");
+        w.chain(FORWARD, "{ type filter hook forward priority filter; policy accept; }");
         for (NftTableState.Service s : state.services()) {
-            addService(s, chainDefs, counters, sets, rules);
+            addService(s, w);
         }
-        chains.addAll(chainDefs.keySet());
+
+        // sets whose definition changed are made anew; every rule naming them must go first
+        Set<String> droppedSets = new TreeSet<>();
+        for (Map.Entry<String, String> e : before.sets().entrySet()) {
+            if (!e.getValue().equals(w.sets.get(e.getKey()))) {
+                droppedSets.add(e.getKey());
+            }
+        }
+        Set<String> flushed = new TreeSet<>();
+        for (Map.Entry<String, List<String>> e : before.chains().entrySet()) {
+            if (!e.getValue().equals(w.rules.get(e.getKey())) || mentionsAny(e.getValue(), droppedSets)) {
+                flushed.add(e.getKey());
+            }
+        }
 
         StringBuilder b = new StringBuilder();
         b.append("add table ").append(T).append('\n');
-        for (String c : new java.util.TreeSet<>(before.chains())) {
+        for (String c : flushed) {
             b.append("flush chain ").append(T).append(' ').append(c).append('\n');
         }
-        for (String c : new java.util.TreeSet<>(before.chains())) {
-            if (!chains.contains(c)) {
+        for (String c : new TreeSet<>(before.chains().keySet())) {
+            if (!w.chainDefs.containsKey(c)) {
                 b.append("delete chain ").append(T).append(' ').append(c).append('\n');
             }
         }
-        for (String c : new java.util.TreeSet<>(before.counters())) {
-            if (!counters.contains(c)) {
+        for (String c : new TreeSet<>(before.counters())) {
+            if (!w.counters.contains(c)) {
                 b.append("delete counter ").append(T).append(' ').append(c).append('\n');
             }
         }
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(before.sets()).entrySet()) {
-            // a changed timeout cannot be altered in place: the set is made anew (its clients are forgotten)
-            if (!e.getValue().equals(sets.get(e.getKey()))) {
-                b.append("delete set ").append(T).append(' ').append(e.getKey()).append('\n');
-            }
+        for (String set : droppedSets) {
+            b.append("delete set ").append(T).append(' ').append(set).append('\n');
         }
-        for (String c : counters) {
+        for (String c : w.counters) {
             if (!before.counters().contains(c)) {
                 b.append("add counter ").append(T).append(' ').append(c).append('\n');
             }
         }
-        for (Map.Entry<String, String> e : sets.entrySet()) {
+        for (Map.Entry<String, String> e : w.sets.entrySet()) {
             if (!e.getValue().equals(before.sets().get(e.getKey()))) {
                 b.append("add set ").append(T).append(' ').append(e.getKey()).append(' ').append(e.getValue())
                         .append('\n');
             }
         }
-        for (Map.Entry<String, String> e : chainDefs.entrySet()) {
-            if (!before.chains().contains(e.getKey())) {
+        for (Map.Entry<String, String> e : w.chainDefs.entrySet()) {
+            if (!before.chains().containsKey(e.getKey())) {
                 b.append("add chain ").append(T).append(' ').append(e.getKey());
                 if (!e.getValue().isEmpty()) {
                     b.append(' ').append(e.getValue());
@@ -124,19 +151,35 @@ final class NftRuleset {
                 b.append('\n');
             }
         }
-        for (String r : rules) {
-            b.append("add rule ").append(T).append(' ').append(r).append('\n');
+        for (Map.Entry<String, List<String>> e : w.rules.entrySet()) {
+            if (!before.chains().containsKey(e.getKey()) || flushed.contains(e.getKey())) {
+                for (String r : e.getValue()) {
+                    b.append("add rule ").append(T).append(' ').append(e.getKey()).append(' ').append(r).append('\n');
+                }
+            }
         }
-        return new Transaction(b.toString(), new Installed(chains, counters, sets));
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        w.rules.forEach((k, v) -> chains.put(k, List.copyOf(v)));
+        return new Transaction(b.toString(), new Installed(chains, w.counters, w.sets));
     }
 
-    private static void addService(NftTableState.Service s, Map<String, String> chainDefs, Set<String> counters,
-            Map<String, String> sets, List<String> rules) throws DataplaneException {
+    private static boolean mentionsAny(List<String> rules, Set<String> sets) {
+        for (String r : rules) {
+            for (String set : sets) {
+                if (r.contains("@" + set + " ")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void addService(NftTableState.Service s, Wanted w) throws DataplaneException {
         VirtualService cfg = s.config();
         String ip = NftSupport.isIpv6(cfg.key()) ? "ip6" : "ip";
         List<String> protocols = protocols(cfg.key());
-        chainDefs.put(s.chain(), "{ comment " + quote(cfg.key().describe()) + "; }");
-        chainDefs.put(s.countChain(), "");
+        w.chain(s.chain(), "{ comment " + quote(cfg.key().describe()) + "; }");
+        w.chain(s.countChain(), "");
 
         // prerouting: select the service's new connections
         if (cfg.key() instanceof ServiceKey.Address) {
@@ -144,16 +187,16 @@ final class NftRuleset {
             String proto = protocols.get(0);
             String match = ip + " daddr " + a.address().getHostAddress()
                     + (a.port() == 0 ? " meta l4proto " + proto : " " + proto + " dport " + a.port());
-            rules.add(PREROUTING + " " + match + " goto " + s.chain());
-            rules.add(FORWARD + " meta l4proto " + proto + " ct original " + ip + " daddr "
+            w.rule(PREROUTING, match + " goto " + s.chain());
+            w.rule(FORWARD, "meta l4proto " + proto + " ct original " + ip + " daddr "
                     + a.address().getHostAddress() + (a.port() == 0 ? "" : " ct original proto-dst " + a.port())
                     + " jump " + s.countChain());
         } else {
             ServiceKey.Fwmark f = (ServiceKey.Fwmark) cfg.key();
-            rules.add(PREROUTING + " meta nfproto " + (ip.equals("ip") ? "ipv4" : "ipv6") + " meta mark " + f.mark()
+            w.rule(PREROUTING, "meta nfproto " + (ip.equals("ip") ? "ipv4" : "ipv6") + " meta mark " + f.mark()
                     + " goto " + s.chain());
             // a forwarded connection that was DNATed; the count chain narrows it to each destination
-            rules.add(FORWARD + " meta nfproto " + (ip.equals("ip") ? "ipv4" : "ipv6") + " ct status dnat jump "
+            w.rule(FORWARD, "meta nfproto " + (ip.equals("ip") ? "ipv4" : "ipv6") + " ct status dnat jump "
                     + s.countChain());
         }
 
@@ -169,7 +212,7 @@ final class NftRuleset {
         if (persistence != null) {
             for (NftTableState.Dest d : s.destinations()) {
                 if (d.config().weight() > 0) {
-                    rules.add(s.chain() + " " + ip + " saddr @" + d.clientSet() + " goto " + d.chain());
+                    w.rule(s.chain(), ip + " saddr @" + d.clientSet() + " goto " + d.chain());
                 }
             }
         }
@@ -179,39 +222,39 @@ final class NftRuleset {
                 map.append(i == 0 ? "" : ", ").append(i).append(" : goto ")
                         .append(s.destinations().get(slots.get(i)).chain());
             }
-            rules.add(s.chain() + " " + selector(sched, ip) + " mod " + slots.size() + " vmap { " + map + " }");
+            w.rule(s.chain(), selector(sched, ip) + " mod " + slots.size() + " vmap { " + map + " }");
         }
         // nothing may take the connection: drop it rather than let the director answer for the servers
-        rules.add(s.chain() + " counter drop");
+        w.rule(s.chain(), "counter drop");
 
         for (NftTableState.Dest d : s.destinations()) {
             InetAddress addr = d.config().address();
             int port = d.config().port();
-            chainDefs.put(d.chain(), "{ comment " + quote(d.config().describe()) + "; }");
-            counters.add(d.newCounter());
-            counters.add(d.inCounter());
-            counters.add(d.outCounter());
-            StringBuilder first = new StringBuilder(d.chain());
+            w.chain(d.chain(), "{ comment " + quote(d.config().describe()) + "; }");
+            w.counters.add(d.newCounter());
+            w.counters.add(d.inCounter());
+            w.counters.add(d.outCounter());
+            StringBuilder first = new StringBuilder();
             if (persistence != null) {
                 String def = "{ type " + (ip.equals("ip") ? "ipv4_addr" : "ipv6_addr") + "; timeout " + persistence
                         + "s; flags dynamic; }";
-                sets.put(d.clientSet(), def);
-                first.append(" update @").append(d.clientSet()).append(" { ").append(ip).append(" saddr }");
+                w.sets.put(d.clientSet(), def);
+                first.append("update @").append(d.clientSet()).append(" { ").append(ip).append(" saddr }");
             }
-            first.append(" counter name ").append(quote(d.newCounter()));
-            rules.add(first.toString());
+            first.append(first.length() == 0 ? "" : " ").append("counter name ").append(quote(d.newCounter()));
+            w.rule(d.chain(), first.toString());
             if (port == 0) {
-                rules.add(d.chain() + " dnat " + ip + " to " + host(addr));
+                w.rule(d.chain(), "dnat " + ip + " to " + host(addr));
             } else {
                 for (String p : protocols) {
-                    rules.add(d.chain() + " meta l4proto " + p + " dnat " + ip + " to " + host(addr) + ":" + port);
+                    w.rule(d.chain(), "meta l4proto " + p + " dnat " + ip + " to " + host(addr) + ":" + port);
                 }
             }
             String portIn = port == 0 ? "" : " th dport " + port;
             String portOut = port == 0 ? "" : " th sport " + port;
-            rules.add(s.countChain() + " ct direction original " + ip + " daddr " + addr.getHostAddress() + portIn
+            w.rule(s.countChain(), "ct direction original " + ip + " daddr " + addr.getHostAddress() + portIn
                     + " counter name " + quote(d.inCounter()));
-            rules.add(s.countChain() + " ct direction reply " + ip + " saddr " + addr.getHostAddress() + portOut
+            w.rule(s.countChain(), "ct direction reply " + ip + " saddr " + addr.getHostAddress() + portOut
                     + " counter name " + quote(d.outCounter()));
         }
     }

@@ -110,13 +110,29 @@ class NftRulesetTest {
         // destination 11 removed, persistence timeout unchanged
         String second = build(first.after(), svc(1, service(WEB, LvsScheduler.RR, 60),
                 dest("10.77.0.13", 80, 1))).script();
-        assertTrue(second.contains("flush chain inet keepalive4j s1d10\n"), second);
+        assertTrue(second.contains("flush chain inet keepalive4j s1\n"), "the scheduling map changed:\n" + second);
+        assertFalse(second.contains("flush chain inet keepalive4j s1d10\n"), "s1d10 did not change:\n" + second);
         assertTrue(second.contains("delete chain inet keepalive4j s1d11\n"), second);
         assertTrue(second.contains("delete counter inet keepalive4j s1d11_new\n"), second);
         assertTrue(second.contains("delete set inet keepalive4j s1d11_clients\n"), second);
         assertFalse(second.contains("add counter inet keepalive4j s1d10_new"), "kept counters are not re-added:\n" + second);
         assertFalse(second.contains("add set inet keepalive4j s1d10_clients"), "an unchanged set is kept with its clients:\n" + second);
         assertTrue(second.indexOf("flush chain") < second.indexOf("delete chain"), second);
+    }
+
+    @Test
+    void aWeightChangeRewritesOnlyThatServicesSchedulingChain() throws Exception {
+        ServiceKey other = new ServiceKey.Address(ip("10.77.0.101"), 443, LvsProtocol.TCP);
+        NftRuleset.Transaction first = build(NftRuleset.Installed.EMPTY,
+                svc(1, service(WEB, LvsScheduler.WRR, null), dest("10.77.0.13", 80, 1), dest("10.77.0.14", 80, 1)),
+                svc(2, service(other, LvsScheduler.RR, null), dest("10.77.0.13", 443, 1)));
+        String second = build(first.after(),
+                svc(1, service(WEB, LvsScheduler.WRR, null), dest("10.77.0.13", 80, 1), dest("10.77.0.14", 80, 2)),
+                svc(2, service(other, LvsScheduler.RR, null), dest("10.77.0.13", 443, 1))).script();
+        assertEquals("add table inet keepalive4j\n"
+                + "flush chain inet keepalive4j s1\n"
+                + "add rule inet keepalive4j s1 numgen inc mod 3 vmap { 0 : goto s1d10, 1 : goto s1d11, 2 : goto s1d11 }\n"
+                + "add rule inet keepalive4j s1 counter drop\n", second);
     }
 
     @Test
@@ -127,6 +143,9 @@ class NftRulesetTest {
                 dest("10.77.0.13", 80, 1))).script();
         assertTrue(second.indexOf("delete set inet keepalive4j s1d10_clients") < second.indexOf(
                 "add set inet keepalive4j s1d10_clients { type ipv4_addr; timeout 120s;"), second);
+        // the rules naming the set are unchanged in text but must let go of it before it is deleted
+        assertTrue(second.indexOf("flush chain inet keepalive4j s1d10\n") < second.indexOf("delete set"), second);
+        assertTrue(second.contains("add rule inet keepalive4j s1d10 update @s1d10_clients"), second);
     }
 
     @Test
