@@ -250,12 +250,35 @@ final class NftRuleset {
                     w.rule(d.chain(), "meta l4proto " + p + " dnat " + ip + " to " + host(addr) + ":" + port);
                 }
             }
-            String portIn = port == 0 ? "" : " th dport " + port;
-            String portOut = port == 0 ? "" : " th sport " + port;
-            w.rule(s.countChain(), "ct direction original " + ip + " daddr " + addr.getHostAddress() + portIn
-                    + " counter name " + quote(d.inCounter()));
-            w.rule(s.countChain(), "ct direction reply " + ip + " saddr " + addr.getHostAddress() + portOut
-                    + " counter name " + quote(d.outCounter()));
+        }
+        addCountRules(s, ip, w);
+    }
+
+    /**
+     * The count chain: one lookup per direction in a map from destination (address and port) to its
+     * named counter, so a destination more or less changes one map, not a rule per destination.
+     */
+    private static void addCountRules(NftTableState.Service s, String ip, Wanted w) {
+        StringBuilder in = new StringBuilder();
+        StringBuilder out = new StringBuilder();
+        StringBuilder inNoPort = new StringBuilder();
+        StringBuilder outNoPort = new StringBuilder();
+        for (NftTableState.Dest d : s.destinations()) {
+            String addr = d.config().address().getHostAddress();
+            int port = d.config().port();
+            String key = port == 0 ? addr : addr + " . " + port;
+            StringBuilder i = port == 0 ? inNoPort : in;
+            StringBuilder o = port == 0 ? outNoPort : out;
+            i.append(i.length() == 0 ? "" : ", ").append(key).append(" : ").append(quote(d.inCounter()));
+            o.append(o.length() == 0 ? "" : ", ").append(key).append(" : ").append(quote(d.outCounter()));
+        }
+        if (in.length() > 0) {
+            w.rule(s.countChain(), "ct direction original counter name " + ip + " daddr . th dport map { " + in + " }");
+            w.rule(s.countChain(), "ct direction reply counter name " + ip + " saddr . th sport map { " + out + " }");
+        }
+        if (inNoPort.length() > 0) {
+            w.rule(s.countChain(), "ct direction original counter name " + ip + " daddr map { " + inNoPort + " }");
+            w.rule(s.countChain(), "ct direction reply counter name " + ip + " saddr map { " + outNoPort + " }");
         }
     }
 

@@ -59,8 +59,10 @@ class NftRulesetTest {
                 script);
         assertTrue(script.contains("s1d10 meta l4proto tcp dnat ip to 10.77.0.13:8080\n"), script);
         assertTrue(script.contains("s1d10 counter name \"s1d10_new\"\n"), script);
-        assertTrue(script.contains("s1_count ct direction reply ip saddr 10.77.0.13 th sport 8080 counter name \"s1d10_out\""),
-                script);
+        assertTrue(script.contains("s1_count ct direction original counter name ip daddr . th dport map"
+                + " { 10.77.0.13 . 8080 : \"s1d10_in\", 10.77.0.14 . 8080 : \"s1d11_in\" }\n"), script);
+        assertTrue(script.contains("s1_count ct direction reply counter name ip saddr . th sport map"
+                + " { 10.77.0.13 . 8080 : \"s1d10_out\", 10.77.0.14 . 8080 : \"s1d11_out\" }\n"), script);
         assertFalse(script.contains("flush chain"), "nothing to flush in a new table:\n" + script);
     }
 
@@ -71,7 +73,7 @@ class NftRulesetTest {
         assertTrue(script.contains("numgen inc mod 3 vmap { 0 : goto s1d10, 1 : goto s1d11, 2 : goto s1d11 }"), script);
         // the drained destination keeps its chain and counters: established connections are still counted
         assertTrue(script.contains("add chain inet keepalive4j s1d12"), script);
-        assertTrue(script.contains("ip daddr 10.77.0.15 th dport 80 counter name \"s1d12_in\""), script);
+        assertTrue(script.contains("10.77.0.15 . 80 : \"s1d12_in\""), script);
     }
 
     @Test
@@ -97,8 +99,12 @@ class NftRulesetTest {
     void fwmarkServiceInIpv6MatchesTheMarkAndDnatsEveryProtocol() throws Exception {
         ServiceKey mark = new ServiceKey.Fwmark(7, IpFamily.INET6);
         String script = build(NftRuleset.Installed.EMPTY, svc(2, service(mark, LvsScheduler.RR, null),
-                dest("fd00:77::13", 443, 1))).script();
+                dest("fd00:77::13", 443, 1), dest("fd00:77::14", 0, 1))).script();
         assertTrue(script.contains("prerouting meta nfproto ipv6 meta mark 7 goto s2"), script);
+        // port 0: the connection keeps its destination port
+        assertTrue(script.contains("s2d21 dnat ip6 to [fd00:77:0:0:0:0:0:14]\n"), script);
+        assertTrue(script.contains("s2_count ct direction original counter name ip6 daddr map"
+                + " { fd00:77:0:0:0:0:0:14 : \"s2d21_in\" }"), script);
         assertTrue(script.contains("s2d20 meta l4proto tcp dnat ip6 to [fd00:77:0:0:0:0:0:13]:443"), script);
         assertTrue(script.contains("s2d20 meta l4proto udp dnat ip6 to"), script);
     }
