@@ -1,6 +1,7 @@
 # A tiny HTTP server for dataplane tests: answers every GET with its own name, so the client sees which
 # real server took the connection. HTTP/1.0 requests close the connection; HTTP/1.1 keeps it open.
 import http.server
+import socket
 import sys
 
 name, port = sys.argv[1], int(sys.argv[2])
@@ -21,6 +22,11 @@ class NameHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-server = http.server.ThreadingHTTPServer(("0.0.0.0", port), NameHandler)
+class DualStackServer(http.server.ThreadingHTTPServer):
+    # "::" with IPV6_V6ONLY off (Linux's default) takes IPv4 connections too
+    address_family = socket.AF_INET6
+
+
+server = DualStackServer(("::", port), NameHandler)
 print("listening on", port, flush=True)
 server.serve_forever()
