@@ -55,7 +55,12 @@ public final class NftablesDataplane implements Dataplane {
             LOG.warn("Dataplane nftables: {}; using the nft program", e.getMessage());
             runner = new NftCommand();
         }
-        return new NftablesDataplane(runner, keepTableOnClose);
+        try {
+            return new NftablesDataplane(runner, keepTableOnClose);
+        } catch (DataplaneException | RuntimeException e) {
+            runner.close();
+            throw e;
+        }
     }
 
     /**
