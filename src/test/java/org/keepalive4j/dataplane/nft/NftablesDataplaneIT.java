@@ -1,0 +1,278 @@
+package org.keepalive4j.dataplane.nft;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keepalive4j.config.model.ForwardingMethod;
+import org.keepalive4j.config.model.LvsProtocol;
+import org.keepalive4j.config.model.LvsScheduler;
+import org.keepalive4j.dataplane.Counters;
+import org.keepalive4j.dataplane.DataplaneException;
+import org.keepalive4j.dataplane.Destination;
+import org.keepalive4j.dataplane.DestinationKey;
+import org.keepalive4j.dataplane.ServiceKey;
+import org.keepalive4j.dataplane.VirtualService;
+import org.keepalive4j.testlib.Host;
+import org.keepalive4j.testlib.NetnsLab;
+import org.keepalive4j.testlib.Root;
+
+/**
+ * The nftables load balancer with real traffic. Lab: h1 is the client (it sends from 10.99.0.1 and
+ * 10.99.0.2, a network only the director routes back to), h2 the director with the virtual address
+ * 10.77.0.100 and ip_forward on, h3..h5 real servers running a tiny HTTP server that answers with
+ * its host name on port 8080, their route to the clients via the director, so replies pass its
+ * conntrack and are un-NATed. The dataplane runs on a thread inside the director's namespace.
+ */
+class NftablesDataplaneIT {
+
+    static final String VIP = "10.77.0.100";
+    static final int VPORT = 80;
+    static final int RPORT = 8080;
+    static final String CLIENT_A = "10.99.0.1";
+    static final String CLIENT_B = "10.99.0.2";
+    static final ServiceKey WEB = new ServiceKey.Address(address(VIP), VPORT, LvsProtocol.TCP);
+
+    static NetnsLab lab;
+    static Host director;
+    static NamespaceThread directorThread;
+    static NamespaceThread clientThread;
+
+    NftablesDataplane dataplane;
+
+    @BeforeAll
+    static void buildLab() throws Exception {
+        Root.assume();
+        lab = NetnsLab.start(5);
+        Host client = lab.host(1);
+        director = lab.host(2);
+        director.exec("ip", "addr", "add", VIP + "/24", "dev", Host.INTERFACE).orThrow();
+        director.exec("sysctl", "-qw", "net.ipv4.ip_forward=1").orThrow();
+        // replies come in and go out on eth0: a redirect would send the servers straight to the client
+        director.exec("sysctl", "-qw", "net.ipv4.conf.all.send_redirects=0").orThrow();
+        director.exec("sysctl", "-qw", "net.ipv4.conf.eth0.send_redirects=0").orThrow();
+        director.exec("ip", "route", "add", "10.99.0.0/24", "via", client.ipv4()).orThrow();
+        client.exec("ip", "addr", "add", CLIENT_A + "/32", "dev", Host.INTERFACE).orThrow();
+        client.exec("ip", "addr", "add", CLIENT_B + "/32", "dev", Host.INTERFACE).orThrow();
+        String script = Path.of(NftablesDataplaneIT.class.getResource("/dataplane/name_server.py").toURI()).toString();
+        for (int i = 3; i <= 5; i++) {
+            Host rs = lab.host(i);
+            rs.exec("ip", "route", "add", "10.99.0.0/24", "via", director.ipv4()).orThrow();
+            rs.start("http", "python3", script, rs.name(), Integer.toString(RPORT))
+                    .waitForOutput("listening", java.time.Duration.ofSeconds(10));
+        }
+        directorThread = new NamespaceThread(director.namespace());
+        clientThread = new NamespaceThread(client.namespace());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (directorThread != null) {
+            directorThread.close();
+            clientThread.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @AfterEach
+    void closeDataplane() throws Exception {
+        if (dataplane != null) {
+            directorThread.run(() -> {
+                dataplane.close();
+                return null;
+            });
+            assertFalse(director.exec("nft", "list", "tables").orThrow().stdout().contains("keepalive4j"),
+                    "close() removes the table");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"libnftables", "nft"})
+    void rrSpreadsThreeHundredConnectionsEvenlyAndCountsThem(String runner) throws Exception {
+        dataplane = start(runner, false);
+        addService(LvsScheduler.RR, null, 1, 1, 1);
+
+        Map<String, Integer> spread = requests(CLIENT_A, 300);
+
+        for (String rs : Set.of("h3", "h4", "h5")) {
+            int n = spread.getOrDefault(rs, 0);
+            assertTrue(Math.abs(n - 100) <= 2, rs + " got " + n + " of 300: " + spread);
+        }
+        Map<DestinationKey, Counters> counters = directorThread.call(() -> dataplane.destinationCounters(WEB));
+        for (int i = 3; i <= 5; i++) {
+            Counters c = counters.get(new DestinationKey(address(lab.host(i).ipv4()), RPORT));
+            int served = spread.get("h" + i);
+            assertEquals(served, c.conns(), "new connections counted for h" + i + ": " + c);
+            // at least SYN, ACK, request, FIN in; SYN-ACK, response, FIN out per connection
+            assertTrue(c.inPackets() >= 4L * served && c.outPackets() >= 3L * served, c.toString());
+            assertTrue(c.inBytes() > 0 && c.outBytes() > c.inBytes() / 2, c.toString());
+        }
+        assertEquals(300, directorThread.call(() -> dataplane.counters(WEB)).conns());
+        String table = directorThread.call(() -> {
+            StringBuilder b = new StringBuilder();
+            dataplane.describeTable(b);
+            return b.toString();
+        });
+        assertTrue(table.contains("Service 10.77.0.100:80/TCP rr"), table);
+        assertTrue(table.contains("Destination 10.77.0.13:8080 weight 1 NAT: " + spread.get("h3") + " connections"),
+                table);
+    }
+
+    @Test
+    void wrrFollowsWeightsOneTwoThree() throws Exception {
+        dataplane = start("libnftables", false);
+        addService(LvsScheduler.WRR, null, 1, 2, 3);
+
+        Map<String, Integer> spread = requests(CLIENT_A, 600);
+
+        int[] expected = {100, 200, 300};
+        for (int i = 0; i < 3; i++) {
+            int n = spread.getOrDefault("h" + (i + 3), 0);
+            assertTrue(Math.abs(n - expected[i]) <= expected[i] * 0.05, "h" + (i + 3) + " got " + n + ": " + spread);
+        }
+    }
+
+    @Test
+    void shKeepsEachClientOnOneServer() throws Exception {
+        dataplane = start("libnftables", false);
+        addService(LvsScheduler.SH, null, 1, 1, 1);
+
+        assertEquals(1, requests(CLIENT_A, 40).size(), "client A always lands on the same server");
+        assertEquals(1, requests(CLIENT_B, 40).size(), "client B always lands on the same server");
+    }
+
+    @Test
+    void persistenceKeepsAClientOnItsServerUnderRr() throws Exception {
+        dataplane = start("libnftables", false);
+        addService(LvsScheduler.RR, 60, 1, 1, 1);
+
+        Map<String, Integer> a = requests(CLIENT_A, 30);
+        Map<String, Integer> b = requests(CLIENT_B, 30);
+
+        assertEquals(1, a.size(), "persistent client A: " + a);
+        assertEquals(1, b.size(), "persistent client B: " + b);
+        // without persistence rr would have alternated; the second client took the next slot
+        assertFalse(a.keySet().equals(b.keySet()), "rr gave client B the next server: " + a + " " + b);
+    }
+
+    @Test
+    void weightZeroTakesNoNewConnectionsWhileAnOpenOneFinishesThenWeightOneBringsTrafficBack() throws Exception {
+        dataplane = start("libnftables", false);
+        addService(LvsScheduler.RR, null, 1, 1, 1);
+        HttpClient.KeepAlive open = clientThread.call(() -> new HttpClient.KeepAlive(CLIENT_A, VIP, VPORT));
+        try {
+            String drained = clientThread.call(open::get);
+            Destination d = destination(Integer.parseInt(drained.substring(1)), 0);
+
+            directorThread.run(() -> {
+                dataplane.updateDestination(WEB, d);
+                return null;
+            });
+            Map<String, Integer> whileDrained = requests(CLIENT_A, 60);
+            assertFalse(whileDrained.containsKey(drained), drained + " has weight 0 but got " + whileDrained);
+            assertEquals(60, whileDrained.values().stream().mapToInt(Integer::intValue).sum());
+            assertEquals(drained, clientThread.call(open::get), "the established connection still reaches " + drained);
+
+            directorThread.run(() -> {
+                dataplane.updateDestination(WEB, d.withWeight(1));
+                return null;
+            });
+            Map<String, Integer> after = requests(CLIENT_A, 60);
+            assertEquals(20, after.getOrDefault(drained, 0), drained + " is back in rotation: " + after);
+        } finally {
+            clientThread.call(() -> {
+                open.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void keptTableServesOnAfterCloseAndTheNextStartRemovesIt() throws Exception {
+        NftablesDataplane kept = start("libnftables", true);
+        dataplane = kept;
+        addService(LvsScheduler.RR, null, 1, 1, 1);
+        directorThread.run(() -> {
+            kept.close();
+            return null;
+        });
+        dataplane = null;
+        assertEquals(3, requests(CLIENT_A, 3).size(), "traffic still flows through the kept table");
+
+        dataplane = start("libnftables", false);
+
+        assertFalse(director.exec("nft", "list", "table", "inet", "keepalive4j").orThrow().stdout().contains("s1d"),
+                "the stale services are gone");
+        assertThrows(IOException.class, () -> clientThread.call(() -> HttpClient.get(CLIENT_A, VIP, VPORT)),
+                "nothing listens on the virtual address itself");
+    }
+
+    @Test
+    void anUnsupportedSchedulerIsRefusedAndTheTableStaysAsItWas() throws Exception {
+        dataplane = start("libnftables", false);
+        String before = director.exec("nft", "list", "ruleset").orThrow().stdout();
+
+        DataplaneException e = assertThrows(DataplaneException.class, () -> directorThread.call(() -> {
+            dataplane.addService(new VirtualService(WEB, LvsScheduler.WLC, Set.of(), false, null, null));
+            return null;
+        }));
+
+        assertTrue(e.getMessage().contains("use rr, wrr, sh or dh"), e.getMessage());
+        assertEquals(before, director.exec("nft", "list", "ruleset").orThrow().stdout());
+    }
+
+    // --- helpers
+
+    private static NftablesDataplane start(String runner, boolean keep) throws Exception {
+        return directorThread.call(() -> new NftablesDataplane(
+                runner.equals("nft") ? new NftCommand() : new LibNftables(), keep));
+    }
+
+    private void addService(LvsScheduler scheduler, Integer persistence, int... weights) throws Exception {
+        directorThread.run(() -> {
+            dataplane.addService(new VirtualService(WEB, scheduler, Set.of(), false, persistence, null));
+            for (int i = 0; i < weights.length; i++) {
+                dataplane.addDestination(WEB, destination(i + 3, weights[i]));
+            }
+            return null;
+        });
+    }
+
+    private static Destination destination(int host, int weight) {
+        return new Destination(address(lab.host(host).ipv4()), RPORT, ForwardingMethod.NAT, weight, 0, 0);
+    }
+
+    /** {@code n} requests, one new connection each, from {@code source}; how many each server answered. */
+    private static Map<String, Integer> requests(String source, int n) throws Exception {
+        return clientThread.call(() -> {
+            Map<String, Integer> spread = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                spread.merge(HttpClient.get(source, VIP, VPORT), 1, Integer::sum);
+            }
+            return spread;
+        });
+    }
+
+    private static InetAddress address(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
