@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.keepalive4j.config.model.ForwardingMethod;
 import org.keepalive4j.config.model.LvsProtocol;
 import org.keepalive4j.config.model.LvsScheduler;
@@ -22,7 +23,11 @@ import org.keepalive4j.testlib.Root;
  * and a destination added (its chains, counters and the count chain). Prints them; asserts only that
  * the table really holds what was asked and a generous bound, since the machine is shared. Also the
  * time to read a service's counters back (one listing of all named counters).
+ *
+ * <p>A benchmark (about a minute), so not part of the suite: {@code scripts/bench-nft} runs it with
+ * {@code -Dkeepalive4j.bench=true}.
  */
+@EnabledIfSystemProperty(named = "keepalive4j.bench", matches = "true")
 class NftRebuildTimingIT {
 
     private static final int REPEAT = 7;
