@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.keepalive4j.check.engine.CheckEngine;
 import org.keepalive4j.config.Diagnostic;
-import org.keepalive4j.dataplane.LoggingDataplane;
+import org.keepalive4j.config.model.KeepalivedConfig;
+import org.keepalive4j.dataplane.DataplaneException;
+import org.keepalive4j.dataplane.Dataplanes;
 import org.keepalive4j.mib.MibOptions;
 import org.keepalive4j.vrrp.engine.VrrpEngine;
 
@@ -74,9 +77,19 @@ final class DaemonStartup {
         if (cl.runsVrrp()) {
             subsystems.add(new VrrpEngine(mib::mib, cl.dontReleaseVrrp()));
         }
+        // the configuration the engines start with; the check engine opens its dataplane from it
+        AtomicReference<KeepalivedConfig> started = new AtomicReference<>();
         if (cl.runsChecker()) {
-            // the kernel backends (IPVS, nftables) come later; until then the table is logged and dumped
-            subsystems.add(new CheckEngine(mib::mib, LoggingDataplane::new));
+            // lvs_dataplane in global_defs: nftables, or logging (the default until IPVS exists), which
+            // only logs and dumps the table; read once at start (a change needs a restart)
+            subsystems.add(new CheckEngine(mib::mib, () -> {
+                try {
+                    return Dataplanes.open(started.get().global(), cl.dontReleaseIpvs());
+                } catch (DataplaneException e) {
+                    throw new IllegalStateException("cannot open the " + started.get().global().lvsDataplane()
+                            + " dataplane: " + e.getMessage(), e);
+                }
+            }));
         }
         Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());
         // before the first load: a TERM or HUP that arrives while parsing is queued, not fatal
@@ -93,6 +106,7 @@ final class DaemonStartup {
             log.error("Configuration {} has {} error(s); not starting", loader.file(), first.errors().size());
             return 1;
         }
+        started.set(first.config());
         return daemon.run(first.config());
     }
 }

@@ -76,6 +76,7 @@ public final class GlobalDefsBinder {
         Duration gnaInterval = Duration.ZERO;
         int downTimerAdverts = 3;
         Integer vrrpRtPriority;
+        String lvsDataplane = "logging";
         Boolean lowerPrioNoAdvert;
         Boolean higherPrioSendAdvert;
         Long vrrpRlimitRttime;
@@ -104,7 +105,7 @@ public final class GlobalDefsBinder {
                     garpLowerPrioRepeat == null ? garpMasterRepeat : garpLowerPrioRepeat,
                     garpInterval, gnaInterval, downTimerAdverts, vrrpStrict, skipCheckAdvAddr, checkUnicastSrc,
                     minGarp, lvsFlush, lvsSyncDaemon, lvsTimeouts, netNamespace, defaultInterface, scriptUser,
-                    scriptGroup, scriptSecurity, dynamicInterfaces, lowerPrioNoAdvert, higherPrioSendAdvert, vrrpRtPriority, vrrpRlimitRttime, other, location);
+                    scriptGroup, scriptSecurity, dynamicInterfaces, lowerPrioNoAdvert, higherPrioSendAdvert, lvsDataplane, vrrpRtPriority, vrrpRlimitRttime, other, location);
         }
     }
 
@@ -171,6 +172,20 @@ public final class GlobalDefsBinder {
             .on("vrrp_gna_interval", (n, d, c) -> set(c.timer(n, 0, Duration.ZERO, Duration.ofSeconds(1)),
                     v -> d.gnaInterval = v))
             .on("vrrp_down_timer_adverts", (n, d, c) -> set(c.integer(n, 0, 1, 100), v -> d.downTimerAdverts = v))
+            .on("lvs_dataplane", (n, d, c) -> {
+                String v = c.required(n, 0, "logging or nftables");
+                if (v == null) {
+                    return;
+                }
+                if (v.equals("logging") || v.equals("nftables")) {
+                    d.lvsDataplane = v;
+                } else if (v.equals("ipvs") || v.equals("auto")) {
+                    c.error(n, "lvs_dataplane " + v + " is not available yet (no IPVS backend); use nftables,"
+                            + " or logging to only log the load balancer's table");
+                } else {
+                    c.error(n, "lvs_dataplane must be logging or nftables, not '" + v + "'");
+                }
+            })
             .on("vrrp_rt_priority", (n, d, c) -> set(c.integer(n, 0, 1, 99), v -> d.vrrpRtPriority = v))
             .on("vrrp_rlimit_rttime", (n, d, c) -> set(c.integer(n, 0, 2, Integer.MAX_VALUE),
                     v -> d.vrrpRlimitRttime = v.longValue()))

@@ -18,6 +18,8 @@ import org.keepalive4j.config.SourceLocation;
  * @param lvsSyncDaemon  null when not configured
  * @param vrrpLowerPrioNoAdvert    null: not set (instances then follow strict mode)
  * @param vrrpHigherPrioSendAdvert null: not set (off)
+ * @param lvsDataplane   which backend programs the load balancer: "logging" (the default until the
+ *                       IPVS backend exists) or "nftables"
  * @param vrrpRtPriority SCHED_FIFO priority of the VRRP event-loop thread (vrrp_rt_priority); null: the
  *                       engine's default
  * @param vrrpRlimitRttime microseconds of CPU an RT thread may use without blocking; null: the default
@@ -70,6 +72,7 @@ public record GlobalDefs(
         boolean dynamicInterfaces,
         Boolean vrrpLowerPrioNoAdvert,
         Boolean vrrpHigherPrioSendAdvert,
+        String lvsDataplane,
         Integer vrrpRtPriority,
         Long vrrpRlimitRttime,
         Map<String, List<String>> otherOptions,

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +30,7 @@ import org.keepalive4j.dataplane.DestinationKey;
 import org.keepalive4j.dataplane.ServiceKey;
 import org.keepalive4j.dataplane.VirtualService;
 import org.keepalive4j.testlib.Host;
+import org.keepalive4j.testlib.ManagedProcess;
 import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
@@ -258,6 +262,72 @@ class NftablesDataplaneIT {
     }
 
     /** {@code n} requests, one new connection each, from {@code source}; how many each server answered. */
+    /**
+     * The whole path in the daemon: keepalived.conf with {@code lvs_dataplane nftables}, TCP_CHECKs of the
+     * three servers, the check engine's decisions in the kernel table, real connections through it.
+     */
+    @Test
+    void theDaemonBalancesItsConfiguredServiceAndTakesAFailedServerOut() throws Exception {
+        StringBuilder conf = new StringBuilder("global_defs {\n  router_id director\n  lvs_dataplane nftables\n}\n"
+                + "virtual_server " + VIP + " " + VPORT + " {\n  delay_loop 1\n  lb_algo rr\n  lb_kind NAT\n"
+                + "  protocol TCP\n");
+        for (int i = 3; i <= 5; i++) {
+            conf.append("  real_server ").append(lab.host(i).ipv4()).append(' ').append(RPORT)
+                    .append(" {\n    weight 1\n    TCP_CHECK {\n      connect_timeout 1\n      retry 0\n    }\n  }\n");
+        }
+        conf.append("}\n");
+        Path dir = director.workDir();
+        Path config = dir.resolve("daemon-keepalived.conf");
+        Files.writeString(config, conf);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = Path.of(System.getProperty("keepalive4j.jar", "target/keepalive4j-0.1.0-SNAPSHOT.jar"))
+                .toAbsolutePath().toString();
+        ManagedProcess daemon = director.start("keepalive4j-nft", List.of(java, "-jar", jar, "-n", "-l", "-D", "-C",
+                "-f", config.toString(), "-p", dir.resolve("d.pid").toString(), "-r", dir.resolve("dv.pid").toString(),
+                "-c", dir.resolve("dc.pid").toString()), Map.of("KEEPALIVE4J_DUMP_DIR", dir.toString()));
+        try {
+            daemon.waitForOutput("keepalive4j \\S+ started", Duration.ofSeconds(40));
+            // the checks have to find all three up before rr spreads evenly: poll for a whole even round
+            Map<String, Integer> all = Map.of();
+            long settle = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!all.equals(Map.of("h3", 10, "h4", 10, "h5", 10)) && System.nanoTime() < settle) {
+                try {
+                    all = requests(CLIENT_A, 30);
+                } catch (IOException | RuntimeException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+            assertEquals(Map.of("h3", 10, "h4", 10, "h5", 10), all, "rr over the three configured servers");
+
+            // h5 refuses its port: TCP_CHECK fails, the engine removes it, no new connection goes there
+            Host h5 = lab.host(5);
+            h5.exec("nft", "add table inet k4j_refuse; add chain inet k4j_refuse in "
+                    + "{ type filter hook input priority 0; }; add rule inet k4j_refuse in tcp dport " + RPORT
+                    + " reject with tcp reset").orThrow();
+            try {
+                daemon.waitForOutput("Dataplane nftables: removed " + h5.ipv4().replace(".", "\\.") + ":" + RPORT,
+                        Duration.ofSeconds(10));
+                Map<String, Integer> without = requests(CLIENT_A, 30);
+                assertEquals(Map.of("h3", 15, "h4", 15), without, "h5 is out of rotation");
+            } finally {
+                h5.exec("nft", "delete table inet k4j_refuse").orThrow();
+            }
+            // the next successful check puts it back
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            Map<String, Integer> back = requests(CLIENT_A, 30);
+            while (back.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                back = requests(CLIENT_A, 30);
+            }
+            assertEquals(3, back.size(), "h5 is back: " + back);
+        } finally {
+            daemon.signal("TERM");
+            assertEquals(0, daemon.waitForExit(Duration.ofSeconds(15)));
+        }
+        assertFalse(director.exec("nft", "list", "tables").orThrow().stdout().contains("keepalive4j"),
+                "the daemon removes its table when it stops");
+    }
+
     private static Map<String, Integer> requests(String source, int n) throws Exception {
         return clientThread.call(() -> {
             Map<String, Integer> spread = new TreeMap<>();
