@@ -2,7 +2,6 @@ package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.NativeLong;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
 
@@ -93,13 +92,7 @@ public final class IcmpSocket implements Pollable, AutoCloseable {
 
     /** Sends from {@code local}, which must be an address of this host (bindto). */
     public void bind(InetAddress local) throws ErrnoException {
-        requireFamily(local);
-        byte[] sockaddr = SocketAddresses.encode(local, local instanceof Inet6Address a ? a.getScopeId() : 0);
-        try {
-            LibC.bind(fd.get(), sockaddr, sockaddr.length);
-        } catch (LastErrorException e) {
-            throw Errno.check(e, fd.description() + ": binding to " + local.getHostAddress());
-        }
+        Sockets.bind(fd, family, local, 0);
     }
 
     /** Sends and receives only through {@code interfaceName} (bind_if); link-local targets use its index. */
@@ -110,14 +103,13 @@ public final class IcmpSocket implements Pollable, AutoCloseable {
 
     /** Marks outgoing packets (SO_MARK, needs CAP_NET_ADMIN), for policy routing and firewall rules. */
     public void setMark(long mark) throws ErrnoException {
-        Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_MARK, (int) mark, "SO_MARK " + mark);
+        Sockets.setMark(fd, mark);
     }
 
     /** Sends one ICMP message (header included) to {@code destination}. */
     public void send(InetAddress destination, byte[] message) throws ErrnoException {
-        requireFamily(destination);
-        int scope = destination instanceof Inet6Address a && a.getScopeId() != 0 ? a.getScopeId() : scopeId;
-        byte[] sockaddr = SocketAddresses.encode(destination, scope);
+        Sockets.requireFamily(family, destination);
+        byte[] sockaddr = SocketAddresses.encode(destination, Sockets.scopeFor(destination, scopeId));
         try {
             LibC.sendto(fd.get(), message, new NativeLong(message.length), 0, sockaddr, sockaddr.length);
         } catch (LastErrorException e) {
@@ -162,11 +154,6 @@ public final class IcmpSocket implements Pollable, AutoCloseable {
         return fd.toString();
     }
 
-    private void requireFamily(InetAddress address) {
-        if (IpFamily.of(address) != family) {
-            throw new IllegalArgumentException(address.getHostAddress() + " is not an " + family + " address");
-        }
-    }
 
     /** A raw socket would otherwise queue every ICMP message the host receives. */
     private static void onlyEchoReplies(FileDescriptor fd, IpFamily family) throws ErrnoException {

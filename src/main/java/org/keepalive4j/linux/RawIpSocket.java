@@ -155,10 +155,10 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
      */
     public void send(InetAddress destination, byte[] payload, int offset, int length, InetAddress source)
             throws ErrnoException {
-        requireFamily(destination);
+        Sockets.requireFamily(family, destination);
         byte[] control = null;
         if (source != null) {
-            requireFamily(source);
+            Sockets.requireFamily(family, source);
             if (headerIncluded) {
                 throw new IllegalArgumentException("with IP_HDRINCL the source is in the caller's header");
             }
@@ -225,7 +225,7 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
     }
 
     private void membership(InetAddress group, boolean join) throws ErrnoException {
-        requireFamily(group);
+        Sockets.requireFamily(family, group);
         if (!group.isMulticastAddress()) {
             throw new IllegalArgumentException(group.getHostAddress() + " is not a multicast group");
         }
@@ -238,11 +238,6 @@ public final class RawIpSocket implements Pollable, AutoCloseable {
         }
     }
 
-    private void requireFamily(InetAddress address) {
-        if (IpFamily.of(address) != family) {
-            throw new IllegalArgumentException(address.getHostAddress() + " is not an " + family + " address");
-        }
-    }
 
     private static InetAddress literal(String address) {
         try {

@@ -1,6 +1,8 @@
 package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 
 /** socket(2) and setsockopt(2) with the constants of {@code <sys/socket.h>} this package uses. */
@@ -47,6 +49,61 @@ final class Sockets {
     static void bindToDevice(FileDescriptor fd, String interfaceName) throws ErrnoException {
         set(fd, SOL_SOCKET, SO_BINDTODEVICE, (interfaceName + "\0").getBytes(StandardCharsets.US_ASCII),
                 "SO_BINDTODEVICE " + interfaceName);
+    }
+
+    /** Marks outgoing packets (SO_MARK, needs CAP_NET_ADMIN), for policy routing and firewall rules. */
+    static void setMark(FileDescriptor fd, long mark) throws ErrnoException {
+        setInt(fd, SOL_SOCKET, SO_MARK, (int) mark, "SO_MARK " + mark);
+    }
+
+    /** A socket of one family takes only that family's addresses: anything else is the caller's bug. */
+    static void requireFamily(IpFamily family, InetAddress address) {
+        if (IpFamily.of(address) != family) {
+            throw new IllegalArgumentException(address.getHostAddress() + " is not an " + family + " address");
+        }
+    }
+
+    /**
+     * The scope id for a link-local IPv6 peer: its own when it has one, else the index of the interface
+     * the socket is bound to ({@code boundScope}, 0 when none); the kernel ignores it for other addresses.
+     */
+    static int scopeFor(InetAddress peer, int boundScope) {
+        return peer instanceof Inet6Address v6 && v6.getScopeId() != 0 ? v6.getScopeId() : boundScope;
+    }
+
+    /** bind(2) to {@code local} (null: the family's any address) and {@code port} (0: the kernel chooses). */
+    static void bind(FileDescriptor fd, IpFamily family, InetAddress local, int port) throws ErrnoException {
+        InetAddress a = local;
+        if (a == null) {
+            a = SocketAddresses.address(new byte[family.addressLength()], 0, family.addressLength(), 0);
+        }
+        requireFamily(family, a);
+        byte[] sockaddr = SocketAddresses.encode(a, port, a instanceof Inet6Address v6 ? v6.getScopeId() : 0);
+        try {
+            LibC.bind(fd.get(), sockaddr, sockaddr.length);
+        } catch (LastErrorException e) {
+            throw Errno.check(e, fd.description() + ": binding to " + a.getHostAddress()
+                    + (port == 0 ? "" : " port " + port));
+        }
+    }
+
+    /**
+     * connect(2) to {@code peer} and {@code port}; true when done at once, false when a non-blocking stream
+     * socket is still connecting (EINPROGRESS: wait until writable, then read SO_ERROR).
+     */
+    static boolean connect(FileDescriptor fd, IpFamily family, InetAddress peer, int port, int boundScope)
+            throws ErrnoException {
+        requireFamily(family, peer);
+        byte[] sockaddr = SocketAddresses.encode(peer, port, scopeFor(peer, boundScope));
+        try {
+            LibC.connect(fd.get(), sockaddr, sockaddr.length);
+            return true;
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.EINPROGRESS) {
+                return false;
+            }
+            throw Errno.check(e, fd.description() + ": connecting to " + peer.getHostAddress() + " port " + port);
+        }
     }
 
     /** Opens a socket with close-on-exec, so notify scripts never inherit it. */

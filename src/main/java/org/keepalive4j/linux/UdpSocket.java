@@ -1,7 +1,6 @@
 package org.keepalive4j.linux;
 
 import com.sun.jna.LastErrorException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
@@ -52,34 +51,17 @@ public final class UdpSocket implements Pollable, AutoCloseable {
 
     /** Marks outgoing packets (SO_MARK, needs CAP_NET_ADMIN). */
     public void setMark(long mark) throws ErrnoException {
-        Sockets.setInt(fd, Sockets.SOL_SOCKET, Sockets.SO_MARK, (int) mark, "SO_MARK " + mark);
+        Sockets.setMark(fd, mark);
     }
 
     /** Binds to {@code local} (null: any address of the family) and {@code port} (0: any). */
     public void bind(InetAddress local, int port) throws ErrnoException {
-        InetAddress a = local;
-        if (a == null) {
-            a = SocketAddresses.address(new byte[family.addressLength()], 0, family.addressLength(), 0);
-        }
-        requireFamily(a);
-        byte[] sockaddr = SocketAddresses.encode(a, port, a instanceof Inet6Address v6 ? v6.getScopeId() : 0);
-        try {
-            LibC.bind(fd.get(), sockaddr, sockaddr.length);
-        } catch (LastErrorException e) {
-            throw Errno.check(e, fd.description() + ": binding to " + a.getHostAddress() + " port " + port);
-        }
+        Sockets.bind(fd, family, local, port);
     }
 
     /** Sets the only peer: datagrams go there, and only its datagrams and ICMP errors come back. */
     public void connect(InetAddress peer, int port) throws ErrnoException {
-        requireFamily(peer);
-        int scope = peer instanceof Inet6Address v6 && v6.getScopeId() != 0 ? v6.getScopeId() : scopeId;
-        byte[] sockaddr = SocketAddresses.encode(peer, port, scope);
-        try {
-            LibC.connect(fd.get(), sockaddr, sockaddr.length);
-        } catch (LastErrorException e) {
-            throw Errno.check(e, fd.description() + ": connecting to " + peer.getHostAddress() + " port " + port);
-        }
+        Sockets.connect(fd, family, peer, port, scopeId);
     }
 
     /** Sends one datagram to the peer; returns the bytes sent. */
@@ -122,9 +104,4 @@ public final class UdpSocket implements Pollable, AutoCloseable {
         return fd.toString();
     }
 
-    private void requireFamily(InetAddress address) {
-        if (IpFamily.of(address) != family) {
-            throw new IllegalArgumentException(address.getHostAddress() + " is not an " + family + " address");
-        }
-    }
 }
