@@ -17,6 +17,7 @@ import org.keepalive4j.config.model.check.PingCheck;
 import org.keepalive4j.linux.IcmpSocket;
 import org.keepalive4j.linux.IpFamily;
 import org.keepalive4j.testlib.Host;
+import org.keepalive4j.testlib.NamespaceThread;
 import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
@@ -33,11 +34,11 @@ class PingProbeIT {
     private static NamespaceThread inH1;
 
     @BeforeAll
-    static void setUp() {
+    static void setUp() throws Exception {
         Root.assume();
         t = new ProbeTesting();
         lab = NetnsLab.builder().hosts(2).ipv6().start();
-        inH1 = new NamespaceThread(lab.host(1).namespace());
+        inH1 = new NamespaceThread(lab.host(1).namespace(), Duration.ofSeconds(30));
     }
 
     @AfterAll

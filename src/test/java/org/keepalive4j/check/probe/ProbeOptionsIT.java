@@ -19,6 +19,7 @@ import org.keepalive4j.config.model.check.TcpCheck;
 import org.keepalive4j.config.model.check.UdpCheck;
 import org.keepalive4j.testlib.Host;
 import org.keepalive4j.testlib.ManagedProcess;
+import org.keepalive4j.testlib.NamespaceThread;
 import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
@@ -43,7 +44,7 @@ class ProbeOptionsIT {
         Root.assume();
         t = new ProbeTesting();
         lab = NetnsLab.builder().hosts(2).start();
-        inH1 = new NamespaceThread(lab.host(1).namespace());
+        inH1 = new NamespaceThread(lab.host(1).namespace(), Duration.ofSeconds(30));
         Host h1 = lab.host(1);
         Host h2 = lab.host(2);
         // marked packets to h2 meet an unreachable route; unmarked ones use the main table

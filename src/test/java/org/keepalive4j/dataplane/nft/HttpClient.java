@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A minimal HTTP client for the dataplane tests, over plain sockets so that each request is exactly
  * one new TCP connection from a chosen source address (or, with {@link KeepAlive}, several requests on
- * one). Create it on a {@link NamespaceThread} to send from a lab host.
+ * one). Create it on a {@link org.keepalive4j.testlib.NamespaceThread} to send from a lab host.
  */
 final class HttpClient {
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.keepalive4j.config.model.LvsScheduler;
 import org.keepalive4j.dataplane.Destination;
 import org.keepalive4j.dataplane.ServiceKey;
 import org.keepalive4j.dataplane.VirtualService;
+import org.keepalive4j.testlib.NamespaceThread;
 import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
@@ -35,7 +37,7 @@ class NftRebuildTimingIT {
     @Test
     void measureChangesWithOneHundredAndThousandDestinations() throws Exception {
         Root.assume();
-        try (NetnsLab lab = NetnsLab.start(1); NamespaceThread ns = new NamespaceThread(lab.host(1).namespace())) {
+        try (NetnsLab lab = NetnsLab.start(1); NamespaceThread ns = new NamespaceThread(lab.host(1).namespace(), Duration.ofSeconds(120))) {
             StringBuilder report = new StringBuilder("nftables dataplane, ms per change (median of " + REPEAT + "):\n");
             for (String runner : new String[] {"libnftables", "nft"}) {
                 for (int size : new int[] {1, 100, 1000}) {

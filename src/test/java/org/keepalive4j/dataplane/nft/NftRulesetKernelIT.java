@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.keepalive4j.config.model.ForwardingMethod;
@@ -18,6 +19,7 @@ import org.keepalive4j.dataplane.DestinationKey;
 import org.keepalive4j.dataplane.ServiceKey;
 import org.keepalive4j.dataplane.VirtualService;
 import org.keepalive4j.testlib.Host;
+import org.keepalive4j.testlib.NamespaceThread;
 import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
@@ -31,7 +33,7 @@ class NftRulesetKernelIT {
     @Test
     void everyGeneratedFormIsAcceptedAndChangesApplyCleanly() throws Exception {
         Root.assume();
-        try (NetnsLab lab = NetnsLab.start(1); NamespaceThread ns = new NamespaceThread(lab.host(1).namespace())) {
+        try (NetnsLab lab = NetnsLab.start(1); NamespaceThread ns = new NamespaceThread(lab.host(1).namespace(), Duration.ofSeconds(120))) {
             Host h = lab.host(1);
             ServiceKey udp = new ServiceKey.Address(ip("10.77.0.100"), 53, LvsProtocol.UDP);
             ServiceKey sctp = new ServiceKey.Address(ip("fd00:77::100"), 3868, LvsProtocol.SCTP);

@@ -31,6 +31,7 @@ import org.keepalive4j.dataplane.ServiceKey;
 import org.keepalive4j.dataplane.VirtualService;
 import org.keepalive4j.testlib.Host;
 import org.keepalive4j.testlib.ManagedProcess;
+import org.keepalive4j.testlib.NamespaceThread;
 import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
@@ -78,8 +79,8 @@ class NftablesDataplaneIT {
             rs.start("http", "python3", script, rs.name(), Integer.toString(RPORT))
                     .waitForOutput("listening", java.time.Duration.ofSeconds(10));
         }
-        directorThread = new NamespaceThread(director.namespace());
-        clientThread = new NamespaceThread(client.namespace());
+        directorThread = new NamespaceThread(director.namespace(), Duration.ofSeconds(120));
+        clientThread = new NamespaceThread(client.namespace(), Duration.ofSeconds(120));
     }
 
     @AfterAll

@@ -21,6 +21,7 @@ import org.keepalive4j.dataplane.DestinationKey;
 import org.keepalive4j.dataplane.ServiceKey;
 import org.keepalive4j.dataplane.VirtualService;
 import org.keepalive4j.testlib.Host;
+import org.keepalive4j.testlib.NamespaceThread;
 import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
@@ -72,8 +73,8 @@ class NftablesFwmarkIpv6IT {
             rs.start("http", "python3", script, rs.name(), Integer.toString(RPORT))
                     .waitForOutput("listening", Duration.ofSeconds(10));
         }
-        directorThread = new NamespaceThread(director.namespace());
-        clientThread = new NamespaceThread(client.namespace());
+        directorThread = new NamespaceThread(director.namespace(), Duration.ofSeconds(120));
+        clientThread = new NamespaceThread(client.namespace(), Duration.ofSeconds(120));
         dataplaneIsEmpty();
     }
 
