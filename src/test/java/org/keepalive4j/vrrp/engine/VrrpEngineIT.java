@@ -159,7 +159,7 @@ class VrrpEngineIT {
         d1.start();
         d2.start();
         awaitVipOn(d1, d2, VIP, ELECTION);
-        assertTrue(d2.stats().matches("(?s).*vrrp\\.VI_1\\.adverts_received [1-9].*"));
+        awaitAdvertsReceived(d2);
         d1.kill();
         awaitVip(d2, VIP, Duration.ofSeconds(10));
     }
@@ -256,8 +256,7 @@ class VrrpEngineIT {
         d1.start();
         d2.start();
         awaitVipOn(d1, d2, VIP, ELECTION);
-        String backupStats = d2.stats();
-        assertTrue(backupStats.matches("(?s).*vrrp\\.VI_1\\.adverts_received [1-9].*"), backupStats);
+        String backupStats = awaitAdvertsReceived(d2);
         assertTrue(backupStats.contains("vrrp.VI_1.drop.AUTH_FAILURE 0\n"), backupStats);
         d1.kill();
         awaitVip(d2, VIP, Duration.ofSeconds(10));
@@ -389,6 +388,24 @@ class VrrpEngineIT {
     /** Waits until {@code master} has the VIP and {@code backup} does not. */
     private static void awaitVipOn(Director master, Director backup, String vip, Duration timeout) {
         await(master.host() + " alone holds " + vip, timeout, () -> master.hasVip(vip) && !backup.hasVip(vip));
+    }
+
+    /**
+     * Waits until the backup has counted an advert from the master and returns its stats. The master may
+     * hold the VIP before the backup's JVM is up (its configured state is MASTER), so the count is awaited
+     * rather than read once; three advert intervals are plenty once the backup runs.
+     */
+    private static String awaitAdvertsReceived(Director backup) {
+        String[] last = {""};
+        try {
+            await(backup.host() + " counted adverts from the master", Duration.ofSeconds(10), () -> {
+                last[0] = backup.stats();
+                return last[0].matches("(?s).*vrrp\\.VI_1\\.adverts_received [1-9].*");
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last statistics:\n" + last[0], e);
+        }
+        return last[0];
     }
 
     private static Duration awaitVip(Director d, String vip, Duration timeout) {
