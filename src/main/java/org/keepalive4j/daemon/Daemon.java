@@ -15,6 +15,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.keepalive4j.config.Diagnostic;
 import org.keepalive4j.config.model.KeepalivedConfig;
+import org.keepalive4j.systemd.SystemdNotifier;
 
 /**
  * The lifecycle of a running keepalive4j: start the subsystems, then serve requests (reload, dumps,
@@ -33,6 +34,7 @@ public final class Daemon {
     private final List<Subsystem> subsystems;
     private final DumpFiles dumpFiles;
     private final boolean dumpConf;
+    private SystemdNotifier systemd = SystemdNotifier.DISABLED;
 
     // owned by the lifecycle thread
     private final List<Subsystem> running = new ArrayList<>();
@@ -45,6 +47,11 @@ public final class Daemon {
         this.subsystems = List.copyOf(subsystems);
         this.dumpFiles = dumpFiles;
         this.dumpConf = dumpConf;
+    }
+
+    /** Tells systemd about start, reload and stop (sd_notify); before {@link #run}. */
+    void notifyTo(SystemdNotifier notifier) {
+        this.systemd = notifier;
     }
 
     /** Safe from any thread, including signal handlers: it only queues. */
@@ -76,6 +83,7 @@ public final class Daemon {
         }
         LOG.info("keepalive4j {} started, pid {}, configuration {}", Version.current(),
                 ProcessHandle.current().pid(), loader.file());
+        systemd.ready("Running, configuration " + loader.file());
         while (true) {
             Request next;
             try {
@@ -84,11 +92,18 @@ public final class Daemon {
                 next = Request.STOP;
             }
             switch (next) {
-                case RELOAD -> reload();
+                case RELOAD -> {
+                    int before = reloads;
+                    systemd.reloading("Reloading " + loader.file());
+                    reload();
+                    systemd.ready(reloads > before ? "Running, configuration reloaded (" + reloads + ")"
+                            : "Running; the last reload was rejected, see the log");
+                }
                 case DUMP_DATA -> writeReport(dumpFiles.data(), dataReport(), "data");
                 case DUMP_STATS -> writeReport(dumpFiles.stats(), statsReport(), "statistics");
                 case STOP -> {
                     LOG.info("Stopping");
+                    systemd.stopping("Stopping");
                     stopAll();
                     LOG.info("Stopped");
                     return 0;

@@ -2,8 +2,10 @@ package org.keepalive4j.daemon;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -14,6 +16,7 @@ import org.keepalive4j.config.model.KeepalivedConfig;
 import org.keepalive4j.dataplane.DataplaneException;
 import org.keepalive4j.dataplane.Dataplanes;
 import org.keepalive4j.mib.MibOptions;
+import org.keepalive4j.systemd.SystemdNotifier;
 import org.keepalive4j.vrrp.engine.VrrpEngine;
 
 /**
@@ -74,24 +77,34 @@ final class DaemonStartup {
         MibSubsystem mib = new MibSubsystem(MibOptions.defaults(), cl.snmp(), cl.snmpAgentSocket());
         List<Subsystem> subsystems = new ArrayList<>();
         subsystems.add(mib);
+        // systemd's watchdog is pinged from the VRRP event loop, or from the check engine's thread with -C
+        SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
+        Optional<Duration> watchdogPing = systemd.watchdogPingInterval();
         if (cl.runsVrrp()) {
-            subsystems.add(new VrrpEngine(mib::mib, cl.dontReleaseVrrp()));
+            VrrpEngine vrrp = new VrrpEngine(mib::mib, cl.dontReleaseVrrp());
+            watchdogPing.ifPresent(p -> vrrp.heartbeat(p, systemd::watchdogPing));
+            subsystems.add(vrrp);
         }
         // the configuration the engines start with; the check engine opens its dataplane from it
         AtomicReference<KeepalivedConfig> started = new AtomicReference<>();
         if (cl.runsChecker()) {
             // lvs_dataplane in global_defs: nftables, or logging (the default until IPVS exists), which
             // only logs and dumps the table; read once at start (a change needs a restart)
-            subsystems.add(new CheckEngine(mib::mib, () -> {
+            CheckEngine check = new CheckEngine(mib::mib, () -> {
                 try {
                     return Dataplanes.open(started.get().global(), cl.dontReleaseIpvs());
                 } catch (DataplaneException e) {
                     throw new IllegalStateException("cannot open the " + started.get().global().lvsDataplane()
                             + " dataplane: " + e.getMessage(), e);
                 }
-            }));
+            });
+            if (!cl.runsVrrp()) {
+                watchdogPing.ifPresent(p -> check.heartbeat(p, systemd::watchdogPing));
+            }
+            subsystems.add(check);
         }
         Daemon daemon = new Daemon(loader, subsystems, DumpFiles.fromEnvironment(System.getenv()), cl.dumpConf());
+        daemon.notifyTo(systemd);
         // before the first load: a TERM or HUP that arrives while parsing is queued, not fatal
         SignalBridge.install(daemon::submit);
         ConfigLoader.Result first = loader.load();

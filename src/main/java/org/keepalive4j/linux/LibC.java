@@ -75,4 +75,7 @@ final class LibC {
     static native int setrlimit(int resource, long[] limits) throws LastErrorException;
 
     static native int getrlimit(int resource, long[] limits) throws LastErrorException;
+
+    /** {@code struct timespec} is two longs on LP64: seconds, nanoseconds. */
+    static native int clock_gettime(int clock, long[] timespec) throws LastErrorException;
 }

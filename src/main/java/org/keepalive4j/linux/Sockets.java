@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 final class Sockets {
 
     static final int AF_UNSPEC = 0;
+    static final int AF_UNIX = 1;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int AF_NETLINK = 16;

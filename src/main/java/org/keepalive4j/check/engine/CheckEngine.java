@@ -51,6 +51,8 @@ public final class CheckEngine implements Subsystem {
     private Dataplane dataplane;
     private CheckRuntime runtime;
     private AddressWatcher addresses;
+    private Duration heartbeatPeriod;
+    private Runnable heartbeat;
     /** Notify scripts not yet ended: at stop, omega's scripts get a bounded wait before the runner closes. */
     private final Set<CompletableFuture<ScriptResult>> runningNotifies = ConcurrentHashMap.newKeySet();
 
@@ -66,6 +68,15 @@ public final class CheckEngine implements Subsystem {
     @Override
     public String name() {
         return "Checker";
+    }
+
+    /**
+     * Runs {@code beat} on the check engine's owner thread every {@code period} (systemd's watchdog ping
+     * when no VRRP engine runs, -C): a stalled owner thread stops the beats. Before {@link #start}.
+     */
+    public void heartbeat(Duration period, Runnable beat) {
+        this.heartbeatPeriod = period;
+        this.heartbeat = beat;
     }
 
     @Override
@@ -97,6 +108,9 @@ public final class CheckEngine implements Subsystem {
                 return null;
             });
             watchAddressesIfNeeded(config);
+            if (heartbeat != null) {
+                owner.scheduleAtFixedRate(() -> guarded(heartbeat), 0, heartbeatPeriod.toNanos(), TimeUnit.NANOSECONDS);
+            }
         } catch (Exception e) {
             stop();
             throw e;

@@ -27,6 +27,8 @@ public final class VrrpEngine implements Subsystem {
     private final boolean keepVipsAtStop;
     private VrrpLoop loop;
     private VrrpRuntime runtime;
+    private Duration heartbeatPeriod;
+    private Runnable heartbeat;
 
     /**
      * @param mib            the model, built by the MIB subsystem before this one starts
@@ -35,6 +37,15 @@ public final class VrrpEngine implements Subsystem {
     public VrrpEngine(Supplier<KeepalivedMib> mib, boolean keepVipsAtStop) {
         this.mib = mib;
         this.keepVipsAtStop = keepVipsAtStop;
+    }
+
+    /**
+     * Runs {@code beat} on the VRRP event loop every {@code period}, from the loop's own iterations, so a
+     * stalled loop stops the beats (the daemon pings systemd's watchdog with it). Before {@link #start}.
+     */
+    public void heartbeat(Duration period, Runnable beat) {
+        this.heartbeatPeriod = period;
+        this.heartbeat = beat;
     }
 
     @Override
@@ -48,6 +59,10 @@ public final class VrrpEngine implements Subsystem {
         loop.realtime(realtime(config.global()));
         runtime = new VrrpRuntime(loop, mib.get(), keepVipsAtStop);
         loop.machines(runtime::nextDeadline, runtime::tick);
+        if (heartbeat != null) {
+            loop.heartbeat(heartbeatPeriod, heartbeat);
+        }
+        LoopStallFaultInjection.installIfRequested(loop);
         loop.start();
         try {
             loop.call(() -> {

@@ -61,6 +61,10 @@ final class VrrpLoop {
     private Runnable machineTick = () -> { };
 
     private volatile Realtime realtime = Realtime.NONE;
+    // the heartbeat (systemd's watchdog ping): set before start, then loop thread only
+    private Runnable heartbeat;
+    private long heartbeatPeriodNanos;
+    private long heartbeatDue;
     private volatile boolean running = true;
     private volatile long lastIterationNanos = System.nanoTime();
 
@@ -96,7 +100,20 @@ final class VrrpLoop {
         this.realtime = settings;
     }
 
+    /**
+     * Runs {@code beat} on the loop every {@code period} (the first time at once), in the loop's own
+     * iterations: if the loop stalls, so does the beat. Must be called before {@link #start()}.
+     */
+    void heartbeat(Duration period, Runnable beat) {
+        if (period.isZero() || period.isNegative()) {
+            throw new IllegalArgumentException("heartbeat period must be positive: " + period);
+        }
+        heartbeatPeriodNanos = period.toNanos();
+        heartbeat = beat;
+    }
+
     void start() {
+        heartbeatDue = System.nanoTime();
         thread.start();
     }
 
@@ -200,6 +217,11 @@ final class VrrpLoop {
             long now = System.nanoTime();
             lastIterationNanos = now;
             try {
+                if (heartbeat != null && now - heartbeatDue >= 0) {
+                    // from now: after a stall, one beat and then the normal period (no burst of catch-up beats)
+                    heartbeatDue = now + heartbeatPeriodNanos;
+                    heartbeat.run();
+                }
                 runTasks();
                 runTimers(now);
                 if (machineDeadline.getAsLong() <= System.nanoTime()) {
@@ -256,6 +278,9 @@ final class VrrpLoop {
         }
         if (!timers.isEmpty()) {
             deadline = Math.min(deadline, timers.peek().deadline);
+        }
+        if (heartbeat != null) {
+            deadline = Math.min(deadline, heartbeatDue);
         }
         if (!inbox.isEmpty()) {
             return 0;
