@@ -125,4 +125,54 @@ class VrrpLoopTest {
         assertEquals(42, loop.call(() -> 42, WAIT));
         assertTrue(System.nanoTime() - loop.lastIterationNanos() < WAIT.toNanos());
     }
+
+    /**
+     * The heartbeat (systemd's watchdog ping) comes from the loop's own iterations: on an idle loop, whose
+     * longest sleep is 1 s, it still beats every 100 ms; while a task holds the loop it stops, and it comes
+     * back when the loop does.
+     */
+    @Test
+    void theHeartbeatFollowsTheLoopAndStopsWhileTheLoopIsHeld() throws Exception {
+        List<Long> beats = java.util.Collections.synchronizedList(new ArrayList<>());
+        VrrpLoop beating = new VrrpLoop();
+        beating.heartbeat(Duration.ofMillis(100), () -> beats.add(System.nanoTime()));
+        beating.start();
+        try {
+            assertTrue(beating.call(() -> Thread.currentThread().getName(), WAIT).equals("vrrp-loop"));
+            awaitBeats(beats, 6);
+            List<Long> idle = List.copyOf(beats);
+            for (int i = 1; i < idle.size(); i++) {
+                long gap = idle.get(i) - idle.get(i - 1);
+                // never early; late only by scheduling (generous for a loaded machine, far below the 1 s sleep)
+                assertTrue(gap >= 99_000_000L && gap < 600_000_000L, "beat gap " + gap / 1_000_000 + " ms");
+            }
+
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            beating.execute(() -> {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(held.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            int before = beats.size();
+            Thread.sleep(500);
+            assertEquals(before, beats.size(), "no beat while the loop is held");
+            release.countDown();
+            awaitBeats(beats, before + 2);
+        } finally {
+            beating.shutdown(WAIT);
+        }
+    }
+
+    private static void awaitBeats(List<Long> beats, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (beats.size() < count) {
+            assertTrue(System.nanoTime() < deadline, "only " + beats.size() + " beats, waited for " + count);
+            Thread.sleep(10);
+        }
+    }
 }
