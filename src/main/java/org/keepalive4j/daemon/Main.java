@@ -7,9 +7,9 @@ import org.keepalive4j.check.http.Genhash;
  * keepalive4j's command-line entry point, with keepalived 2.2's options.
  *
  * <p>keepalive4j never forks: it always runs in the foreground, as keepalived does with -n, and
- * leaves daemonizing to the service manager (systemd Type=simple). A JVM cannot fork safely, and a
- * supervisor that watches the process it started gives restarts and logging for free. -n is accepted
- * and changes nothing.
+ * leaves daemonizing to the service manager (systemd Type=notify, see org.keepalive4j.systemd). A
+ * JVM cannot fork safely, and a supervisor that watches the process it started gives restarts and
+ * logging for free. -n is accepted and changes nothing.
  *
  * <p>Exit status: 0 success, 1 failure (bad configuration, another instance running, ...), 2 a
  * command line that cannot be understood.

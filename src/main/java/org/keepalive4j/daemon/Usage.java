@@ -13,7 +13,7 @@ final class Usage {
                 Usage: keepalive4j [OPTION]...
                 VRRP and health-check daemon for keepalived.conf, with an SNMP agent.
                 keepalive4j always stays in the foreground: run it under systemd
-                (Type=simple) or another supervisor. -n is accepted and changes nothing.
+                (Type=notify) or another supervisor. -n is accepted and changes nothing.
 
                 Configuration:
                   -f, --use-file=FILE         read FILE
