@@ -6,6 +6,7 @@ PACKAGES=(
   openjdk-17-jdk-headless maven          # build
   keepalived snmpd snmp snmptrapd smitools  # the reference daemon and the SNMP tools tests talk to
   nftables iproute2 tcpdump procps iputils-ping python3
+  man-db systemd                         # DebPackageIT: man renders keepalive4j(8), systemd-analyze verifies the unit
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
