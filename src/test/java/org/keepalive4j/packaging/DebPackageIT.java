@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalive4j.testlib.CommandResult;
+import org.keepalive4j.testlib.ManagedProcess;
 import org.keepalive4j.testlib.Processes;
 import org.keepalive4j.testlib.Root;
 
@@ -23,7 +25,7 @@ import org.keepalive4j.testlib.Root;
  * The Debian package, installed on this machine as an operator would: scripts/build-deb makes the .deb,
  * {@code apt-get install ./keepalive4j_*.deb} installs it (its dependency, a Java 17 runtime, is already
  * there: scripts/lib/packages.sh installs openjdk-17-jdk-headless), the installed launcher answers -v and
- * -t, the man page renders, systemd-analyze accepts the unit, net-snmp loads the MIB from where the package
+ * -t and, started as the unit starts it, sends READY=1 from its own pid; the man page renders, systemd-analyze accepts the unit, net-snmp loads the MIB from where the package
  * puts it; then {@code apt-get remove} leaves only the conffile and {@code purge} leaves nothing.
  *
  * <p>It runs in the root namespace because installing a package is what it tests; it purges keepalive4j
@@ -32,6 +34,7 @@ import org.keepalive4j.testlib.Root;
 class DebPackageIT {
 
     private static final Path BASE = Path.of(System.getProperty("keepalive4j.basedir", "."));
+    private static final Path LISTENER = BASE.resolve("src/test/resources/systemd/notify-listener.py");
     private static final Duration APT = Duration.ofMinutes(5);
     private static final String SBIN = "/usr/sbin/keepalive4j";
     private static final String EXAMPLE = "/usr/share/doc/keepalive4j/examples/keepalived.conf.example";
@@ -72,6 +75,8 @@ class DebPackageIT {
             assertTrue(cache.anyMatch(p -> p.getFileName().toString().endsWith(".jsa")),
                     "postinst made the class-data sharing archive");
         }
+        readyComesFromTheInstalledLaunchersJvm(out);
+
         Path bad = out.resolve("bad.conf");
         Files.writeString(bad, "vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 300\n}\n");
         CommandResult badTest = Processes.run(Duration.ofSeconds(60), List.of(SBIN, "-t", "-f", bad.toString()));
@@ -130,6 +135,37 @@ class DebPackageIT {
                 "DPkg::Lock::Timeout=240", "keepalive4j");
         assertEquals("", status());
         assertEquals(List.of(), existing(regularFiles), "nothing of the package after purge");
+    }
+
+    /**
+     * The unit's ExecStart, minus systemd: the installed launcher with NOTIFY_SOCKET (the Python stand-in of
+     * SdNotifyIT) sends READY=1 from the pid it was started as, so the launcher exec'd the JVM and systemd's
+     * NotifyAccess=main accepts it. -C with no virtual server: nothing touches the network of this namespace.
+     */
+    private static void readyComesFromTheInstalledLaunchersJvm(Path out) throws IOException {
+        Path conf = out.resolve("empty.conf");
+        Files.writeString(conf, "global_defs {\n  router_id deb\n}\n");
+        String socket = out.resolve("notify.sock").toString();
+        ManagedProcess listener = Processes.start(out, "notify-listener", List.of("python3",
+                LISTENER.toAbsolutePath().toString(), socket), Map.of());
+        ManagedProcess daemon = null;
+        try {
+            listener.waitForOutput("listening on", Duration.ofSeconds(15));
+            daemon = Processes.start(out, "keepalive4j", List.of(SBIN, "--dont-fork", "-l", "-G", "-C", "-f",
+                    conf.toString(), "-p", out.resolve("k.pid").toString(), "-r", out.resolve("v.pid").toString(),
+                    "-c", out.resolve("c.pid").toString()), Map.of("NOTIFY_SOCKET", socket,
+                    "KEEPALIVE4J_DUMP_DIR", out.toString()));
+            String ready = listener.waitForOutput("\\d+ \\d+ READY=1", Duration.ofSeconds(60));
+            assertEquals(daemon.pid(), Long.parseLong(ready.split(" ")[1]), "READY=1 from the launcher's own pid");
+            daemon.signal("TERM");
+            assertEquals(0, daemon.waitForExit(Duration.ofSeconds(30)), daemon.stderr());
+            listener.waitForOutput("\\d+ \\d+ STOPPING=1", Duration.ofSeconds(15));
+        } finally {
+            if (daemon != null && daemon.isAlive()) {
+                daemon.stop();
+            }
+            listener.stop();
+        }
     }
 
     private static List<String> existing(List<String> files) {
