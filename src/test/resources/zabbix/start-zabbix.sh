@@ -20,13 +20,20 @@ as_pg "$pgbin/pg_ctl" -D "$dir/pg" -l "$dir/run/postgres.log" -w -o \
   "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/run -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   start > /dev/null
 phase "postgres running"
-psql() { command psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+psql() { command psql -h "$dir/run" -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 psql -c "CREATE DATABASE zabbix"
-for f in schema images data; do
-  zcat "$schema/$f.sql.gz" | psql -d zabbix > /dev/null
-done
+zcat "$schema/schema.sql.gz" | psql -d zabbix > /dev/null
+zcat "$schema/images.sql.gz" | psql -d zabbix > /dev/null
+# data.sql is 170,000 one-line INSERTs; one round trip each is most of the setup time. psql's \; sends
+# the complete one-line statements (even number of quotes) in batches of 500; the package's data is
+# consistent, so its foreign keys are not checked row by row (replica role).
+zcat "$schema/data.sql.gz" \
+  | awk '/^INSERT INTO .*\);$/ && gsub(/\047/, "\047") % 2 == 0 && ++n % 500 != 0 { sub(/;$/, "\\;") } { print }' \
+  | PGOPTIONS="-c session_replication_role=replica" psql -d zabbix > /dev/null
 phase "schema loaded"
 psql -d zabbix -f "$rows" > /dev/null
+# the data's own "Zabbix server" host polls an agent that is not there: only noise in the log
+psql -d zabbix -c "UPDATE hosts SET status = 1 WHERE host = 'Zabbix server'"
 phase "template rows loaded"
 
 cat > "$dir/zabbix_server.conf" <<CONF
@@ -63,9 +70,9 @@ Timeout=4
 CONF
 touch "$dir/snmptraps.log"
 /usr/sbin/zabbix_server -c "$dir/zabbix_server.conf"
-for _ in $(seq 100); do
-  grep -q "snmp trapper #1 started" "$dir/zabbix_server.log" 2>/dev/null && break
+for _ in $(seq 300); do
+  grep -q "started \[snmp trapper #1\]" "$dir/zabbix_server.log" 2>/dev/null && break
   sleep 0.1
 done
-grep -q "snmp trapper #1 started" "$dir/zabbix_server.log" || { echo "zabbix_server did not start:"; tail -n 30 "$dir/zabbix_server.log"; exit 1; }
+grep -q "started \[snmp trapper #1\]" "$dir/zabbix_server.log" || { echo "zabbix_server did not start:"; tail -n 30 "$dir/zabbix_server.log"; exit 1; }
 phase "zabbix_server running"

@@ -78,6 +78,25 @@ public final class NetSnmp implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Sends snmpd's traps to {@code address} ("10.77.0.13:162") instead of the host's own snmptrapd, e.g. to
+     * a monitoring host of the lab. Call before {@link #startSnmpd()}.
+     */
+    public NetSnmp trapSinkAt(String address) {
+        Path conf = dir.resolve("snmpd.conf");
+        try {
+            String text = Files.readString(conf);
+            String moved = text.replace("trap2sink 127.0.0.1:162 public", "trap2sink " + address + " public");
+            if (moved.equals(text)) {
+                throw new IllegalStateException(conf + " has no default trap2sink line to move");
+            }
+            Files.writeString(conf, moved);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** The value for keepalive4j's -A. */
     public String agentxSocket() {
         return agentxSocket;
