@@ -65,7 +65,7 @@ StartLLDProcessors=1
 StartHistoryPollers=1
 StartODBCPollers=0
 HousekeepingFrequency=0
-CacheUpdateFrequency=60
+CacheUpdateFrequency=2
 Timeout=4
 CONF
 touch "$dir/snmptraps.log"

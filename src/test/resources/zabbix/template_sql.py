@@ -3,11 +3,13 @@
 test server without the frontend: the template, its SNMP trap items and their triggers (with tags and
 correlation settings), and hosts linked to it, each with an SNMP interface on the given address.
 
-Discovery rules and value maps are not written: the frontend expands discovery rules, the server does
-not need value maps to evaluate triggers. Every expression is rewritten the way the frontend stores it:
-each function call becomes {functionid}, with a functions row whose parameter starts with '$'.
+Discovery rules (SNMP agent) are written with their item prototypes and preprocessing, so the server
+discovers and polls; --delay overrides every polling interval (a test cannot wait an hour for the first
+discovery). Value maps are not written: the server does not need them. Every expression is rewritten the
+way the frontend stores it: each function call becomes {functionid}, with a functions row whose parameter
+starts with '$'.
 
-usage: template_sql.py TEMPLATE.yaml HOST=IP [HOST=IP ...] > rows.sql
+usage: template_sql.py [--delay INTERVAL] TEMPLATE.yaml HOST=IP [HOST=IP ...] > rows.sql
 """
 import sys
 
@@ -16,7 +18,9 @@ import yaml
 FIRST_ID = 900000
 SEVERITY = {"NOT_CLASSIFIED": 0, "INFO": 1, "WARNING": 2, "AVERAGE": 3, "HIGH": 4, "DISASTER": 5}
 VALUE_TYPE = {"FLOAT": 0, "CHAR": 1, "LOG": 2, "UNSIGNED": 3, "TEXT": 4}
-ITEM_TYPE = {"SNMP_TRAP": 17}
+ITEM_TYPE = {"SNMP_TRAP": 17, "SNMP_AGENT": 20}
+PREPROCESSING = {"CHANGE_PER_SECOND": 10, "SIMPLE_CHANGE": 9, "MULTIPLIER": 1}
+FLAG_RULE, FLAG_PROTOTYPE = 1, 2
 
 
 class Ids:
@@ -104,11 +108,28 @@ def rewrite(expr, template, item_ids, trigger_id, ids, out):
     return result
 
 
+def item_row(item, itemid, hostid, interfaceid, templateid, uuid, flags, delay):
+    if item["type"] not in ITEM_TYPE:
+        sys.exit("item type %s is not supported here" % item["type"])
+    polled = item["type"] != "SNMP_TRAP"
+    return insert("items", itemid=itemid, type=ITEM_TYPE[item["type"]], hostid=hostid, name=item["name"],
+                  name_upper=item["name"].upper(), key_=item["key"], snmp_oid=item.get("snmp_oid", ""),
+                  delay=(delay or item.get("delay", "1m")) if polled else item.get("delay", "0"),
+                  history=item.get("history", "90d"), trends=item.get("trends", "365d"),
+                  value_type=VALUE_TYPE[item.get("value_type", "TEXT" if flags == FLAG_RULE else "UNSIGNED")],
+                  units=item.get("units", ""), interfaceid=interfaceid, description=item.get("description", ""),
+                  templateid=templateid, uuid=uuid, flags=flags)
+
+
 def main():
-    export = yaml.safe_load(open(sys.argv[1]))["zabbix_export"]
+    args = sys.argv[1:]
+    delay = None
+    if args[0] == "--delay":
+        delay, args = args[1], args[2:]
+    export = yaml.safe_load(open(args[0]))["zabbix_export"]
     if export["version"] != "6.0":
         sys.exit("not a Zabbix 6.0 export: version " + export["version"])
-    hosts = [arg.split("=", 1) for arg in sys.argv[2:]]
+    hosts = [arg.split("=", 1) for arg in args[1:]]
     ids = Ids()
     out = ["START TRANSACTION;"]
     group = ids()
@@ -133,20 +154,34 @@ def main():
         for hostid, interfaceid, host in targets:
             item_ids = {}
             for item in t["items"]:
-                if item["type"] not in ITEM_TYPE:
-                    sys.exit("item type %s is not supported here" % item["type"])
                 itemid = ids()
                 item_ids[item["key"]] = itemid
                 if host is None:
                     template_items[item["key"]] = itemid
-                out.append(insert("items", itemid=itemid, type=ITEM_TYPE[item["type"]], hostid=hostid,
-                                  name=item["name"], name_upper=item["name"].upper(), key_=item["key"],
-                                  delay=item.get("delay", "0"), history=item.get("history", "90d"),
-                                  trends=item.get("trends", "365d"), value_type=VALUE_TYPE[item["value_type"]],
-                                  interfaceid=interfaceid, description=item.get("description", ""),
-                                  templateid=None if host is None else template_items[item["key"]],
-                                  uuid=item["uuid"] if host is None else ""))
+                out.append(item_row(item, itemid, hostid, interfaceid,
+                                    None if host is None else template_items[item["key"]],
+                                    item["uuid"] if host is None else "", 0, delay))
                 out.append(insert("item_rtdata", itemid=itemid))
+            for rule in t.get("discovery_rules", []):
+                ruleid = ids()
+                if host is None:
+                    template_items[rule["key"]] = ruleid
+                out.append(item_row(rule, ruleid, hostid, interfaceid,
+                                    None if host is None else template_items[rule["key"]],
+                                    rule["uuid"] if host is None else "", FLAG_RULE, delay))
+                out.append(insert("item_rtdata", itemid=ruleid))
+                for proto in rule.get("item_prototypes", []):
+                    protoid = ids()
+                    if host is None:
+                        template_items[proto["key"]] = protoid
+                    out.append(item_row(proto, protoid, hostid, interfaceid,
+                                        None if host is None else template_items[proto["key"]],
+                                        proto["uuid"] if host is None else "", FLAG_PROTOTYPE, delay))
+                    out.append(insert("item_discovery", itemdiscoveryid=ids(), itemid=protoid, parent_itemid=ruleid))
+                    for step, pre in enumerate(proto.get("preprocessing", []), start=1):
+                        out.append(insert("item_preproc", item_preprocid=ids(), itemid=protoid, step=step,
+                                          type=PREPROCESSING[pre["type"]],
+                                          params="\n".join(pre.get("parameters", []))))
             for item in t["items"]:
                 for trig in item.get("triggers", []):
                     trigger_id = ids()

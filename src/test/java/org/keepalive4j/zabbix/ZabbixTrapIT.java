@@ -64,8 +64,9 @@ class ZabbixTrapIT {
 
         // the slow part (PostgreSQL, Zabbix's schema) runs while the directors start
         Path rows = zabbixDir.resolve("rows.sql");
+        // polled every 5 s instead of the template's minutes, so discovery and polling happen during the test
         CommandResult sql = Processes.run(Duration.ofSeconds(30), List.of("python3",
-                resource("template_sql.py"), BASEDIR.resolve("etc/zabbix/keepalived-template.yaml").toString(),
+                resource("template_sql.py"), "--delay", "5s", BASEDIR.resolve("etc/zabbix/keepalived-template.yaml").toString(),
                 "director1=" + d1.ipv4(), "director2=" + d2.ipv4())).orThrow();
         Files.writeString(rows, sql.stdout());
         CompletableFuture<CommandResult> zabbix = CompletableFuture.supplyAsync(() -> monitor.exec(
@@ -125,6 +126,27 @@ class ZabbixTrapIT {
         assertTrue(trapToRecovery.compareTo(TRAP_TO_PROBLEM) <= 0, "trap -> recovery took "
                 + trapToRecovery.toMillis() + " ms");
         assertTrue(d1.hasAddress(VIP), "director 1 preempted back");
+
+        // the template's discovery over vrrpInstanceTable found VI_1 on both, and its items poll them
+        String polled = "SELECT string_agg(o.host || ' ' || i.key_ || ' ' || h.value, ', ' ORDER BY o.host, i.key_) "
+                + "FROM items i JOIN hosts o ON o.hostid = i.hostid JOIN history_uint h ON h.itemid = i.itemid "
+                + "WHERE i.flags = 4 AND i.key_ IN ('keepalived.vrrp.state[VI_1]', "
+                + "'keepalived.vrrp.effective_priority[VI_1]') "
+                + "AND h.clock = (SELECT max(clock) FROM history_uint WHERE itemid = i.itemid)";
+        String expected = "director1 keepalived.vrrp.effective_priority[VI_1] 150, director1 keepalived.vrrp.state[VI_1] 2, "
+                + "director2 keepalived.vrrp.effective_priority[VI_1] 100, director2 keepalived.vrrp.state[VI_1] 1";
+        String[] last = {""};
+        try {
+            await("discovered items poll master (2) on director 1 and backup (1) on director 2",
+                    Duration.ofSeconds(30), () -> (last[0] = query(monitor, polled)).equals(expected));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; polled: " + last[0] + "; discovered items: "
+                    + query(monitor, "SELECT string_agg(o.host || ' ' || i.key_ || ' ' || r.state || ' ' || r.error, "
+                    + "'; ') FROM items i JOIN hosts o ON o.hostid = i.hostid JOIN item_rtdata r ON r.itemid = "
+                    + "i.itemid WHERE i.type = 20 AND o.host LIKE 'director%'"), e);
+        }
+        System.out.printf("ZabbixTrapIT: polled through discovered items: %s; whole test %d ms%n", last[0],
+                since(started).toMillis());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -150,7 +172,8 @@ class ZabbixTrapIT {
         Path dir = host.workDir();
         Path conf = dir.resolve("keepalived.conf");
         if (!Files.exists(conf)) {
-            NetSnmp snmp = NetSnmp.unixMaster(host).trapSinkAt(monitor.ipv4() + ":162");
+            NetSnmp snmp = NetSnmp.unixMaster(host).trapSinkAt(monitor.ipv4() + ":162")
+                    .alsoServing(host.ipv4(), monitor.ipv4());
             snmp.startSnmpd();
             Files.writeString(conf, "global_defs {\n  router_id director" + host.name().substring(1)
                     + "\n  enable_traps\n}\nvrrp_instance VI_1 {\n  state " + state + "\n  interface eth0\n"
