@@ -31,7 +31,9 @@ import org.keepalive4j.testlib.Root;
  * (src/test/resources/zabbix/template_sql.py), so what Zabbix evaluates is the shipped template's keys and
  * expressions. When director 1 is killed, director 2's vrrpInstanceStateChange (master, configured backup)
  * opens a problem within 5 s of the trap; when director 1 comes back and preempts, director 2's trap
- * (backup, configured backup) closes it.
+ * (backup, configured backup) closes it. Then the real server director 2 checks (an HTTP server on h3)
+ * stops: realServerStateChange (dead) opens a problem named by its address, its return closes it. Last, the
+ * template's discovery rules have found the instance and the real server, and their items poll the values.
  */
 class ZabbixTrapIT {
 
@@ -73,8 +75,11 @@ class ZabbixTrapIT {
                 Duration.ofSeconds(150), "bash", resource("start-zabbix.sh"), zabbixDir.toString(), rows.toString(), PG_PORT));
 
         startSnmptrapd(monitor, trapFile);
-        ManagedProcess[] director1 = {startDirector(d1, "MASTER", 150, monitor)};
-        startDirector(d2, "BACKUP", 100, monitor);
+        ManagedProcess realServer = startRealServer(monitor);
+        ManagedProcess[] director1 = {startDirector(d1, "MASTER", 150, monitor, "")};
+        startDirector(d2, "BACKUP", 100, monitor, "virtual_server 10.77.0.100 80 {\n  delay_loop 1\n  lb_algo rr\n"
+                + "  lb_kind NAT\n  protocol TCP\n  real_server " + monitor.ipv4() + " 8080 {\n    weight 1\n"
+                + "    TCP_CHECK {\n      connect_timeout 1\n      retry 0\n    }\n  }\n}\n");
         await("director 1 holds the VIP", Duration.ofSeconds(40), () -> d1.hasAddress(VIP) && !d2.hasAddress(VIP));
 
         CommandResult setup = zabbix.get();
@@ -112,7 +117,7 @@ class ZabbixTrapIT {
 
         long trapsBeforeRestart = Files.size(trapFile);
         long restarted = System.nanoTime();
-        director1[0] = startDirector(d1, "MASTER", 150, monitor);
+        director1[0] = startDirector(d1, "MASTER", 150, monitor, "");
         await("director 2's trap: backup again", Duration.ofSeconds(40),
                 () -> trapsSince(trapFile, trapsBeforeRestart).matches(
                         "(?s).*ZBXTRAP " + d2.ipv4().replace(".", "\\.") + "\n[^Z]*vrrpInstanceState backup\n.*"));
@@ -120,24 +125,50 @@ class ZabbixTrapIT {
         String recovery = awaitValue("director 2's problem closed", Duration.ofSeconds(15), () -> query(monitor,
                 "SELECT r.name FROM problem p JOIN events r ON r.eventid = p.r_eventid WHERE p.eventid = " + eventId));
         Duration trapToRecovery = since(backAgain);
-        System.out.printf("ZabbixTrapIT: trap -> recovery %d ms, restart of director 1 -> recovery %d ms, whole test "
-                + "%d ms%n", trapToRecovery.toMillis(), since(restarted).toMillis(), since(started).toMillis());
+        System.out.printf("ZabbixTrapIT: trap -> recovery %d ms, restart of director 1 -> recovery %d ms%n",
+                trapToRecovery.toMillis(), since(restarted).toMillis());
         assertEquals("VRRP instance VI_1 is backup, configured backup", recovery);
         assertTrue(trapToRecovery.compareTo(TRAP_TO_PROBLEM) <= 0, "trap -> recovery took "
                 + trapToRecovery.toMillis() + " ms");
         assertTrue(d1.hasAddress(VIP), "director 1 preempted back");
 
-        // the template's discovery over vrrpInstanceTable found VI_1 on both, and its items poll them
+        // the real server director 2 checks stops listening: realServerStateChange (dead) opens a problem
+        // named and tagged with its address, and its return (alive) closes it
+        long trapsBeforeDown = Files.size(trapFile);
+        realServer.stop();
+        await("director 2's trap: the real server is dead", Duration.ofSeconds(15),
+                () -> trapsSince(trapFile, trapsBeforeDown).contains("realServerStatus dead"));
+        long downTrap = System.nanoTime();
+        String rsProblem = awaitValue("a real server problem", Duration.ofSeconds(15), () -> openProblems(monitor));
+        Duration rsTrapToProblem = since(downTrap);
+        String rsEvent = rsProblem.substring(0, rsProblem.indexOf('|'));
+        assertEquals(rsEvent + "|director2|Real server " + monitor.ipv4() + ":8080 is down|real_server="
+                + monitor.ipv4() + ":8080", rsProblem);
+        long trapsBeforeUp = Files.size(trapFile);
+        startRealServer(monitor);
+        await("director 2's trap: the real server is alive", Duration.ofSeconds(15),
+                () -> trapsSince(trapFile, trapsBeforeUp).contains("realServerStatus alive"));
+        long upTrap = System.nanoTime();
+        await("the real server problem closed", Duration.ofSeconds(15), () -> !query(monitor,
+                "SELECT r_eventid FROM problem WHERE r_eventid IS NOT NULL AND eventid = " + rsEvent).isEmpty());
+        System.out.printf("ZabbixTrapIT: real server trap -> problem %d ms, trap -> recovery %d ms%n",
+                rsTrapToProblem.toMillis(), since(upTrap).toMillis());
+        assertTrue(rsTrapToProblem.compareTo(TRAP_TO_PROBLEM) <= 0, "took " + rsTrapToProblem.toMillis() + " ms");
+
+        // the template's discovery over vrrpInstanceTable and realServerTable found VI_1 on both directors and
+        // director 2's real server, and the discovered items poll them
         String polled = "SELECT string_agg(o.host || ' ' || i.key_ || ' ' || h.value, ', ' ORDER BY o.host, i.key_) "
                 + "FROM items i JOIN hosts o ON o.hostid = i.hostid JOIN history_uint h ON h.itemid = i.itemid "
                 + "WHERE i.flags = 4 AND i.key_ IN ('keepalived.vrrp.state[VI_1]', "
-                + "'keepalived.vrrp.effective_priority[VI_1]') "
+                + "'keepalived.vrrp.effective_priority[VI_1]', 'keepalived.rs.weight[1.1]', 'keepalived.rs.status[1.1]') "
                 + "AND h.clock = (SELECT max(clock) FROM history_uint WHERE itemid = i.itemid)";
         String expected = "director1 keepalived.vrrp.effective_priority[VI_1] 150, director1 keepalived.vrrp.state[VI_1] 2, "
+                + "director2 keepalived.rs.status[1.1] 1, director2 keepalived.rs.weight[1.1] 1, "
                 + "director2 keepalived.vrrp.effective_priority[VI_1] 100, director2 keepalived.vrrp.state[VI_1] 1";
         String[] last = {""};
         try {
-            await("discovered items poll master (2) on director 1 and backup (1) on director 2",
+            await("discovered items poll master (2) on director 1, backup (1) and the alive (1) real server of "
+                    + "weight 1 on director 2",
                     Duration.ofSeconds(30), () -> (last[0] = query(monitor, polled)).equals(expected));
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; polled: " + last[0] + "; discovered items: "
@@ -167,8 +198,8 @@ class ZabbixTrapIT {
      * keepalive4j (VRRP only) with traps enabled as the AgentX subagent of the host's snmpd, whose traps go to
      * the monitoring host; snmpd is started on the first call only.
      */
-    private static ManagedProcess startDirector(Host host, String state, int priority, Host monitor)
-            throws IOException {
+    private static ManagedProcess startDirector(Host host, String state, int priority, Host monitor,
+                                                String virtualServers) throws IOException {
         Path dir = host.workDir();
         Path conf = dir.resolve("keepalived.conf");
         if (!Files.exists(conf)) {
@@ -179,16 +210,25 @@ class ZabbixTrapIT {
                     + "\n  enable_traps\n}\nvrrp_instance VI_1 {\n  state " + state + "\n  interface eth0\n"
                     + "  virtual_router_id 51\n  priority " + priority + "\n  advert_int 1\n"
                     + "  authentication {\n    auth_type PASS\n    auth_pass k4jzbx\n  }\n"
-                    + "  virtual_ipaddress {\n    " + VIP + "\n  }\n}\n");
+                    + "  virtual_ipaddress {\n    " + VIP + "\n  }\n}\n" + virtualServers);
             Files.writeString(dir.resolve("agentx"), snmp.agentxSocket());
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // VRRP and checkers both (no -P/-C); the checkers' dataplane is the default logging one
         ManagedProcess daemon = host.start("keepalive4j-" + System.nanoTime(), List.of(java, "-jar", JAR.toString(),
-                "-n", "-l", "-D", "-P", "-x", "-A", Files.readString(dir.resolve("agentx")), "-f", conf.toString(),
+                "-n", "-l", "-D", "-x", "-A", Files.readString(dir.resolve("agentx")), "-f", conf.toString(),
                 "-p", dir.resolve("parent.pid").toString(), "-r", dir.resolve("vrrp.pid").toString(),
                 "-c", dir.resolve("check.pid").toString()), Map.of("KEEPALIVE4J_DUMP_DIR", dir.toString()));
         daemon.waitForOutput("keepalive4j \\S+ started", Duration.ofSeconds(40));
         return daemon;
+    }
+
+    /** The real server of director 2's virtual server: an HTTP server on the monitoring host's port 8080. */
+    private static ManagedProcess startRealServer(Host monitor) {
+        ManagedProcess p = monitor.start("http-" + System.nanoTime(), List.of("python3", "-u", "-m", "http.server",
+                "--bind", monitor.ipv4(), "8080"), Map.of());
+        p.waitForOutput("Serving HTTP", Duration.ofSeconds(10));
+        return p;
     }
 
     /** Open problems of the test's hosts, one line "eventid|host|name|tag=value" each. */
