@@ -7,6 +7,7 @@ PACKAGES=(
   keepalived snmpd snmp snmptrapd smitools  # the reference daemon and the SNMP tools tests talk to
   nftables iproute2 tcpdump procps iputils-ping python3
   man-db systemd                         # DebPackageIT: man renders keepalive4j(8), systemd-analyze verifies the unit
+  zabbix-server-pgsql postgresql python3-yaml rrdtool file  # ZabbixTrapIT (template, trap handler), RrdGraphIT
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -35,12 +36,12 @@ install_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${PACKAGES[@]}"
 }
 
-# Package install scripts may start snmpd, snmptrapd and keepalived. Tests and the demo start their own
+# Package install scripts may start snmpd, snmptrapd, keepalived, zabbix_server and PostgreSQL. Tests and the demo start their own
 # inside namespaces; one listening in the root namespace would answer in their place. Only root-namespace
 # processes are touched: daemons inside other namespaces belong to running tests.
 stop_root_namespace_daemons() {
   local svc pid root_ns pids=()
-  for svc in keepalived snmpd snmptrapd; do
+  for svc in keepalived snmpd snmptrapd zabbix-server postgresql; do
     if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
       as_root systemctl stop "$svc" 2>/dev/null || true
     elif command -v service >/dev/null; then
@@ -48,7 +49,7 @@ stop_root_namespace_daemons() {
     fi
   done
   root_ns=$(readlink /proc/self/ns/net)
-  for pid in $(pgrep -x keepalived; pgrep -x snmpd; pgrep -x snmptrapd); do
+  for pid in $(pgrep -x keepalived; pgrep -x snmpd; pgrep -x snmptrapd; pgrep -x zabbix_server; pgrep -x postgres); do
     [ "$(as_root readlink "/proc/$pid/ns/net" 2>/dev/null)" = "$root_ns" ] && pids+=("$pid")
   done
   [ ${#pids[@]} = 0 ] && return

@@ -24,6 +24,7 @@ public final class NetSnmp implements AutoCloseable {
     private ManagedProcess snmpd;
     private ManagedProcess snmptrapd;
     private boolean endpointInConfig;
+    private final List<String> extraEndpoints = new ArrayList<>();
 
     private NetSnmp(Host host, String agentxSocket) {
         this.host = host;
@@ -78,6 +79,40 @@ public final class NetSnmp implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Sends snmpd's traps to {@code address} ("10.77.0.13:162") instead of the host's own snmptrapd, e.g. to
+     * a monitoring host of the lab. Call before {@link #startSnmpd()}.
+     */
+    public NetSnmp trapSinkAt(String address) {
+        Path conf = dir.resolve("snmpd.conf");
+        try {
+            String text = Files.readString(conf);
+            String moved = text.replace("trap2sink 127.0.0.1:162 public", "trap2sink " + address + " public");
+            if (moved.equals(text)) {
+                throw new IllegalStateException(conf + " has no default trap2sink line to move");
+            }
+            Files.writeString(conf, moved);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /**
+     * Also answers v2c reads (community public) from {@code client} on {@code address}:161, e.g. the host's
+     * eth0 address for a monitoring host of the lab that polls it. Call before {@link #startSnmpd()}.
+     */
+    public NetSnmp alsoServing(String address, String client) {
+        extraEndpoints.add("udp:" + address + ":161");
+        try {
+            Files.writeString(dir.resolve("snmpd.conf"), "rocommunity public " + client + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** The value for keepalive4j's -A. */
     public String agentxSocket() {
         return agentxSocket;
@@ -93,6 +128,7 @@ public final class NetSnmp implements AutoCloseable {
         if (!endpointInConfig) {
             cmd.add("udp:127.0.0.1:161");
         }
+        cmd.addAll(extraEndpoints);
         snmpd = host.start("snmpd", cmd, env());
         snmpd.waitForOutput("NET-SNMP version", Duration.ofSeconds(10));
         return snmpd;
