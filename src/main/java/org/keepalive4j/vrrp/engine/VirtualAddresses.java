@@ -103,10 +103,14 @@ final class VirtualAddresses {
     /** REMOVE_VIPS. */
     void remove(Instance instance) {
         int removed = 0;
-        for (VrrpAddressRow row : instance.row().addresses()) {
-            if (delete(row.address(), instance.config(), instance.name())) {
+        // from the instance's own configuration, not its MIB rows: when a reload removed or restarted the
+        // instance, the rows already describe the new file (or are gone) while the kernel has the old addresses
+        for (VirtualAddress v : all(instance.config())) {
+            if (delete(v, instance.config(), instance.name())) {
                 removed++;
             }
+        }
+        for (VrrpAddressRow row : instance.row().addresses()) {
             row.setStatus(false);
         }
         instance.row().setVipsAllSet(false);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +36,6 @@ import org.keepalive4j.vrrp.engine.AdvertCapture.Advert;
 class ReloadIT {
 
     private static final String VIP = "10.77.0.100/24";
-    private static final String MASTER_IP = "10.77.0.1";
-    private static final String BACKUP_IP = "10.77.0.2";
     private static final Duration JITTER = Duration.ofMillis(300);
     private static final Duration ELECTION = Duration.ofSeconds(30);
     /** How long the capture goes on after a reload before its gaps are measured. */
@@ -47,10 +46,16 @@ class ReloadIT {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<String> figures = new ArrayList<>();
 
+    /** The master's and the backup's own addresses: the sources of their adverts. */
+    private static String masterIp;
+    private static String backupIp;
+
     @BeforeAll
     static void lab() {
         Root.assume();
         lab = NetnsLab.builder().hosts(2).start();
+        masterIp = lab.host(1).ipv4();
+        backupIp = lab.host(2).ipv4();
     }
 
     @AfterAll
@@ -75,13 +80,13 @@ class ReloadIT {
         Director master = director(1, vi1);
         Director backup = director(2, instance("VI_1", 51, "BACKUP", 100, "1", "", VIP, ""));
         AdvertCapture capture = capture(2);
-        backup.start();
         master.start();
+        backup.start();
         await("the master alone holds the VIP", ELECTION, () -> master.hasVip(VIP) && !backup.hasVip(VIP));
         backup.process().waitForOutput("\\(VI_1\\) Entering BACKUP STATE", ELECTION);
         ManagedProcess masterAddresses = monitorAddresses(1);
         ManagedProcess backupAddresses = monitorAddresses(2);
-        await("adverts on the wire", Duration.ofSeconds(5), () -> capture.from(MASTER_IP, 51, 0).size() >= 3);
+        await("adverts on the wire", Duration.ofSeconds(5), () -> capture.from(masterIp, 51, 0).size() >= 3);
 
         // (a) the same file: nothing changes, nothing restarts
         step(master, capture, "(a) unchanged configuration", vi1, 1, Duration.ofSeconds(1));
@@ -92,11 +97,14 @@ class ReloadIT {
         long b = step(master, capture, "(b) priority 150 -> 140", lowered, 2, Duration.ofSeconds(1));
         master.process().waitForOutput("\\(VI_1\\) Updated in place: priority changed; MASTER, priority 140",
                 Duration.ofSeconds(1));
-        List<Advert> afterB = capture.from(MASTER_IP, 51, b);
+        List<Advert> afterB = capture.from(masterIp, 51, b);
         assertFalse(afterB.isEmpty());
         assertTrue(afterB.stream().allMatch(a -> a.priority() == 140), "adverts after the reload: " + afterB);
 
-        // (c) a VIP added to VI_1 and a second instance added (before VI_1 in the file)
+        // (c) a VIP added to VI_1 and a second instance added (before VI_1 in the file). VRRP peers check
+        // each other's address lists (a backup drops adverts whose list differs from its own, and would
+        // take over), so the operator changes both: the backup first, the master within its master_down.
+        reloadBackup(backup, instance("VI_1", 51, "BACKUP", 100, "1", "", VIP + "\n    10.77.0.102/24", ""), 1);
         String withMore = instance("VI_2", 52, "BACKUP", 150, "1", "", "10.77.0.101/24", "")
                 + vi1(140, "1", VIP + "\n    10.77.0.102/24");
         long c = step(master, capture, "(c) VIP 10.77.0.102 and instance VI_2 added", withMore, 3,
@@ -105,14 +113,14 @@ class ReloadIT {
         assertTrue(master.hasVip("10.77.0.102/24"), "the added VIP is on the master");
         assertTrue(capture.sawGratuitousArp("10.77.0.102"), "gratuitous ARP for the added VIP");
         await("VI_2 master", Duration.ofSeconds(10), () -> master.hasVip("10.77.0.101/24"));
-        assertTrue(capture.from(MASTER_IP, 52, c).size() > 0, "VI_2 advertises");
+        assertTrue(capture.from(masterIp, 52, c).size() > 0, "VI_2 advertises");
 
         // (d) VI_2 removed again: it says goodbye (priority 0) and drops its VIP; VI_1 is untouched
         String withoutVi2 = vi1(140, "1", VIP + "\n    10.77.0.102/24");
         step(master, capture, "(d) instance VI_2 removed", withoutVi2, 4, Duration.ofSeconds(1));
         master.process().waitForOutput("\\(VI_2\\) Stopping removed from the configuration", Duration.ofSeconds(1));
         assertFalse(master.hasVip("10.77.0.101/24"), "the removed instance's VIP is gone");
-        assertTrue(capture.from(MASTER_IP, 52, c).stream().anyMatch(a -> a.priority() == 0),
+        assertTrue(capture.from(masterIp, 52, c).stream().anyMatch(a -> a.priority() == 0),
                 "the removed instance sent priority 0");
 
         // (e) a file with an error: rejected with file, line and keyword; the running configuration stays
@@ -126,14 +134,11 @@ class ReloadIT {
         assertTrue(master.stats().contains("vrrp.VI_1.effective_priority 140\n"));
 
         // (f) advert_int 1 -> 2 s on both (VRRPv2 peers must agree): adverts go on at the new interval
-        backup.rewrite(instance("VI_1", 51, "BACKUP", 100, "2", "", VIP, ""));
-        backup.process().signal("HUP");
-        await("the backup reloaded", Duration.ofSeconds(10),
-                () -> output(backup).contains("Configuration reloaded (reload 1)"));
+        reloadBackup(backup, instance("VI_1", 51, "BACKUP", 100, "2", "", VIP + "\n    10.77.0.102/24", ""), 2);
         long f = step(master, capture, "(f) advert_int 1 s -> 2 s", vi1(140, "2", VIP + "\n    10.77.0.102/24"), 5,
                 Duration.ofSeconds(2));
         Director.sleep(4000);
-        List<Advert> afterF = capture.from(MASTER_IP, 51, f + 500_000);
+        List<Advert> afterF = capture.from(masterIp, 51, f + 500_000);
         assertTrue(afterF.size() >= 3, "adverts after the reload: " + afterF);
         for (int i = 1; i < afterF.size(); i++) {
             long gap = afterF.get(i).micros() - afterF.get(i - 1).micros();
@@ -143,17 +148,20 @@ class ReloadIT {
 
         // the whole story: VI_1 never left MASTER, the VIP never left the master, the backup never spoke
         assertFalse(output(master).contains("(VI_1) Stopping"), "VI_1 was restarted");
-        assertFalse(output(master).contains("(VI_1) Entering BACKUP"), "VI_1 left MASTER");
+        String stats = master.stats();
+        assertTrue(stats.contains("vrrp.VI_1.became_master 1\n") && stats.contains("vrrp.VI_1.released_master 0\n"),
+                "VI_1 left MASTER:\n" + stats);
         assertTrue(masterAddresses.stdout().contains(" 10.77.0.102/"), "the monitor saw the added VIP");
-        assertTrue(masterAddresses.stdout().lines().anyMatch(l -> l.startsWith("Deleted") && l.contains(" 10.77.0.101/")),
+        assertTrue(masterAddresses.stdout().lines().anyMatch(l -> l.contains("Deleted") && l.contains(" 10.77.0.101/")),
                 "the monitor saw the removed instance's VIP go:\n" + masterAddresses.stdout());
-        assertFalse(masterAddresses.stdout().lines().anyMatch(l -> l.startsWith("Deleted") && l.contains(" 10.77.0.100/")),
+        assertFalse(masterAddresses.stdout().lines().anyMatch(l -> l.contains("Deleted") && l.contains(" 10.77.0.100/")),
                 "the VIP was taken off the master:\n" + masterAddresses.stdout());
         assertFalse(backupAddresses.stdout().contains(" 10.77.0.100/"),
-                "the backup put the VIP on:\n" + backupAddresses.stdout());
+                "the backup put the VIP on:\n" + backupAddresses.stdout() + "\nbackup log:\n"
+                        + output(backup).lines().filter(l -> l.contains("VI_1")).collect(Collectors.joining("\n")));
         assertFalse(output(backup).contains("(VI_1) Entering MASTER"), "the backup became master");
-        assertTrue(capture.from(BACKUP_IP, 51, 0).isEmpty(), "the backup sent adverts: " + capture.from(BACKUP_IP, 51, 0));
-        Duration whole = AdvertCapture.largestGap(capture.from(MASTER_IP, 51, 0));
+        assertTrue(capture.from(backupIp, 51, 0).isEmpty(), "the backup sent adverts: " + capture.from(backupIp, 51, 0));
+        Duration whole = AdvertCapture.largestGap(capture.from(masterIp, 51, 0));
         figures.add("largest gap between VI_1 adverts over the whole story: " + whole.toMillis() + " ms");
     }
 
@@ -181,7 +189,7 @@ class ReloadIT {
                 Duration.ofSeconds(1));
         assertEquals("120", snmp.get("KEEPALIVED-MIB::vrrpInstanceBasePriority.2"));
         assertEquals("120", snmp.get("KEEPALIVED-MIB::vrrpInstanceEffectivePriority.2"));
-        assertTrue(capture.from(MASTER_IP, 51, a).stream().allMatch(x -> x.priority() == 120));
+        assertTrue(capture.from(masterIp, 51, a).stream().allMatch(x -> x.priority() == 120));
 
         // VI_0, before VI_1 in the file, removed: VI_1 keeps index 2 and its override
         step(master, capture, "(snmp) the instance before VI_1 removed", vi1, 2, Duration.ofSeconds(1));
@@ -197,8 +205,8 @@ class ReloadIT {
         assertEquals("130", snmp.get("KEEPALIVED-MIB::vrrpInstanceBasePriority.2"));
         await("effective priority 130", Duration.ofSeconds(2),
                 () -> snmp.get("KEEPALIVED-MIB::vrrpInstanceEffectivePriority.2").equals("130"));
-        assertTrue(capture.from(MASTER_IP, 51, c).stream().skip(1).allMatch(x -> x.priority() == 130),
-                capture.from(MASTER_IP, 51, c).toString());
+        assertTrue(capture.from(masterIp, 51, c).stream().skip(1).allMatch(x -> x.priority() == 130),
+                capture.from(masterIp, 51, c).toString());
         assertEquals("VI_3", snmp.get("KEEPALIVED-MIB::vrrpInstanceName.3"));
         assertEquals(List.of("VI_1", "VI_3"), snmp.walkValues("KEEPALIVED-MIB::vrrpInstanceName"));
         assertFalse(output(master).contains("(VI_1) Stopping"), "VI_1 was restarted");
@@ -221,7 +229,7 @@ class ReloadIT {
         await(label + ": " + done, Duration.ofSeconds(10), () -> output(d).contains(done));
         long reloaded = AdvertCapture.nowMicros();
         Director.sleep(AFTER_RELOAD_MILLIS);
-        List<Advert> adverts = capture.from(MASTER_IP, 51, signalled - interval.toNanos() / 1000 - 500_000);
+        List<Advert> adverts = capture.from(masterIp, 51, signalled - interval.toNanos() / 1000 - 500_000);
         Duration gap = AdvertCapture.largestGap(adverts);
         Duration limit = interval.plus(JITTER);
         figures.add(String.format("%s: largest gap between VI_1 adverts across the reload %d ms (%d adverts, "
@@ -230,6 +238,13 @@ class ReloadIT {
         assertTrue(adverts.size() >= 3, label + ": adverts " + adverts);
         assertTrue(gap.compareTo(limit) <= 0, label + ": gap " + gap.toMillis() + " ms, adverts " + adverts);
         return reloaded;
+    }
+
+    private static void reloadBackup(Director backup, String config, int reloadNumber) {
+        backup.rewrite(config);
+        backup.process().signal("HUP");
+        await("the backup reloaded", Duration.ofSeconds(10),
+                () -> output(backup).contains("Configuration reloaded (reload " + reloadNumber + ")"));
     }
 
     private static String vi1(int priority, String advertInt, String vips) {
@@ -250,7 +265,7 @@ class ReloadIT {
 
     /** {@code ip monitor address} in a host: one line per address added or ("Deleted ...") removed. */
     private ManagedProcess monitorAddresses(int host) {
-        ManagedProcess p = lab.host(host).start("ip-monitor", List.of("ip", "-o", "monitor", "address"), Map.of());
+        ManagedProcess p = lab.host(host).start("ip-monitor", List.of("ip", "-o", "-ts", "monitor", "address"), Map.of());
         closeables.add(p);
         Director.sleep(200); // ip monitor prints nothing when it is ready
         return p;
