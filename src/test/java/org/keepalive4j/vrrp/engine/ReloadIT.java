@@ -3,13 +3,13 @@ package org.keepalive4j.vrrp.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.keepalive4j.vrrp.engine.VrrpEngineIT.await;
 import static org.keepalive4j.vrrp.engine.VrrpEngineIT.instance;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -296,15 +296,5 @@ class ReloadIT {
             }
         }
         throw new AssertionError(needle + " not in the configuration");
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout.toMillis() + " ms");
-            }
-            Director.sleep(20);
-        }
     }
 }

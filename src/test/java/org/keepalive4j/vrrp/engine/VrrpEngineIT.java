@@ -423,7 +423,7 @@ class VrrpEngineIT {
         return Duration.ofNanos(System.nanoTime() - since);
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
