@@ -42,10 +42,15 @@ final class Announcements implements AutoCloseable {
 
     /** {@code repeat} rounds over every virtual address of the instance (advertised and excluded). */
     void announce(Instance instance, int repeat) {
+        announce(instance, VirtualAddresses.all(instance.config()), repeat);
+    }
+
+    /** {@code repeat} rounds over {@code addresses} only (those a reload just added). */
+    void announce(Instance instance, List<VirtualAddress> addresses, int repeat) {
         List<Runnable> packets = new ArrayList<>();
         Duration spacing = Duration.ZERO;
         for (int round = 0; round < repeat; round++) {
-            for (VirtualAddress v : VirtualAddresses.all(instance.config())) {
+            for (VirtualAddress v : addresses) {
                 String device = VirtualAddresses.device(v, instance.config());
                 packets.add(() -> send(instance.name(), device, v));
                 Duration d = v.isIpv6() ? gnaInterval : garpInterval;

@@ -35,7 +35,7 @@ final class Instance {
     /** keepalived's ipsecah_counter cycles before 0xFFFFFFFE (vrrp.c). */
     private static final long MAX_AH_SEQUENCE = 0xFFFFFFFDL;
 
-    private final InstanceSettings settings;
+    private InstanceSettings settings; // replaced by a reload that changes the instance in place
     private final VrrpInstanceRow row;
     private final VrrpStateMachine machine;
     private final AdvertSocket socket;
@@ -62,6 +62,19 @@ final class Instance {
         this.socket = socket;
         this.actions = actions;
         this.checksumMode = settings.checksumMode();
+    }
+
+    /**
+     * A reload changed the instance in place: adverts are built from the new settings from now on. The
+     * socket and the checksum form (learnt from peers) stay: a change of either restarts the instance.
+     */
+    void reconfigure(InstanceSettings next) {
+        if (!next.socketKey().equals(settings.socketKey())) {
+            throw new IllegalArgumentException(name() + ": a new socket needs a restart");
+        }
+        settings = next;
+        cachedAdvert = null;
+        cachedSends = null;
     }
 
     String name() {

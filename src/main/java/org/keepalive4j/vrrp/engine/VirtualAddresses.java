@@ -9,6 +9,7 @@ import org.keepalive4j.config.model.VrrpInstance;
 import org.keepalive4j.linux.ErrnoException;
 import org.keepalive4j.linux.InterfaceAddress;
 import org.keepalive4j.linux.RtNetlink;
+import org.keepalive4j.mib.table.ConfigEquality;
 import org.keepalive4j.mib.vrrp.VrrpAddressRow;
 
 /**
@@ -44,13 +45,72 @@ final class VirtualAddresses {
         LOG.info("({}) Setting VIPs: {}", instance.name(), describe(instance.config()));
     }
 
+    /**
+     * A reload changed the address list of an instance that holds its addresses: takes off those no
+     * longer configured and puts on the new ones, leaving the others in place (the master stays master
+     * and its clients see no gap). An entry whose attributes changed (label, broadcast, scope, ...) is
+     * taken off and put on again.
+     *
+     * @return the entries put on, for the caller's gratuitous ARP / unsolicited NA
+     */
+    List<VirtualAddress> update(Instance instance, VrrpInstance old) {
+        VrrpInstance now = instance.config();
+        List<VirtualAddress> before = all(old);
+        List<VirtualAddress> after = all(now);
+        for (VirtualAddress v : before) {
+            if (!contains(after, v, now, old)) {
+                if (delete(v, old, instance.name())) {
+                    LOG.info("({}) Removing VIP {} dev {} (reload)", instance.name(), v.cidr(), device(v, old));
+                }
+            }
+        }
+        List<VirtualAddress> added = new ArrayList<>();
+        for (VirtualAddress v : after) {
+            if (contains(before, v, old, now)) {
+                continue;
+            }
+            try {
+                rtnl.addAddress(kernelAddress(v, now));
+                added.add(v);
+                LOG.info("({}) Setting VIP {} dev {} (reload)", instance.name(), v.cidr(), device(v, now));
+            } catch (ErrnoException | RuntimeException e) {
+                LOG.error("({}) cannot add {} to {}: {}", instance.name(), v.cidr(), device(v, now), e.getMessage());
+            }
+        }
+        boolean allSet = true;
+        for (VrrpAddressRow row : instance.row().addresses()) {
+            if (added.stream().anyMatch(v -> ConfigEquality.sameIgnoringLocation(v, row.address()))) {
+                row.setStatus(true);
+            }
+            allSet &= row.isSet();
+        }
+        instance.row().setVipsAllSet(allSet);
+        return added;
+    }
+
+    /** Whether {@code list} (of {@code listConfig}) has {@code v} (of {@code vConfig}), on the same device. */
+    private static boolean contains(List<VirtualAddress> list, VirtualAddress v, VrrpInstance listConfig,
+                                     VrrpInstance vConfig) {
+        String dev = device(v, vConfig);
+        for (VirtualAddress x : list) {
+            if (ConfigEquality.sameIgnoringLocation(x, v) && device(x, listConfig).equals(dev)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** REMOVE_VIPS. */
     void remove(Instance instance) {
         int removed = 0;
-        for (VrrpAddressRow row : instance.row().addresses()) {
-            if (delete(row.address(), instance.config(), instance.name())) {
+        // from the instance's own configuration, not its MIB rows: when a reload removed or restarted the
+        // instance, the rows already describe the new file (or are gone) while the kernel has the old addresses
+        for (VirtualAddress v : all(instance.config())) {
+            if (delete(v, instance.config(), instance.name())) {
                 removed++;
             }
+        }
+        for (VrrpAddressRow row : instance.row().addresses()) {
             row.setStatus(false);
         }
         instance.row().setVipsAllSet(false);

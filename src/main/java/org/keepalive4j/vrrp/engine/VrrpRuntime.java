@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -26,13 +26,13 @@ import org.keepalive4j.linux.LinkEvents;
 import org.keepalive4j.linux.RawIpSocket;
 import org.keepalive4j.linux.RtNetlink;
 import org.keepalive4j.mib.KeepalivedMib;
-import org.keepalive4j.mib.table.ConfigEquality;
 import org.keepalive4j.mib.vrrp.VrrpInstanceRow;
 import org.keepalive4j.notify.ScriptRunner;
 import org.keepalive4j.vrrp.fsm.ConfiguredParameters;
 import org.keepalive4j.vrrp.fsm.SyncGroup;
 import org.keepalive4j.vrrp.fsm.TrackerSpec;
 import org.keepalive4j.vrrp.fsm.VrrpEvent;
+import org.keepalive4j.vrrp.fsm.VrrpParameters;
 import org.keepalive4j.vrrp.fsm.VrrpState;
 import org.keepalive4j.vrrp.fsm.VrrpStateMachine;
 
@@ -93,30 +93,52 @@ final class VrrpRuntime {
     }
 
     /**
-     * SIGHUP: instances whose VRRP parameters (or scripts, sync group, relevant global_defs) changed are
-     * stopped and started anew; the others keep running untouched: state, timers, sockets.
+     * SIGHUP, without flap: an instance whose configuration did not change keeps running untouched
+     * (state, timers, sockets); one whose changes a running router can follow is updated in place (see
+     * {@link ReloadPlan}: priority, advert interval, addresses, trackers, notify scripts, ...); only what
+     * the protocol cannot change in place restarts. Removed instances stop, new ones start.
      */
     void reload(KeepalivedConfig next) throws ErrnoException {
         KeepalivedConfig previous = config;
-        Set<String> restart = new HashSet<>();
+        Set<String> restart = new LinkedHashSet<>();
+        Set<String> removed = new HashSet<>();
+        Map<String, ReloadPlan.Decision> inPlace = new LinkedHashMap<>();
         boolean globalsChanged = !VrrpGlobals.of(previous.global()).equals(VrrpGlobals.of(next.global()));
         for (Instance running : instances.values()) {
             String name = running.name();
             VrrpInstance now = next.vrrpInstance(name).orElse(null);
-            if (now == null || globalsChanged || !sameDefinition(previous, next, running.config(), now)) {
+            if (now == null) {
+                removed.add(name);
                 restart.add(name);
+                continue;
+            }
+            ReloadPlan.Decision d = ReloadPlan.decide(previous, next, running.config(), now);
+            if (globalsChanged || d.action() == ReloadPlan.Action.RESTART) {
+                LOG.info("({}) Restarting for the reload: {} changed", name,
+                        globalsChanged ? "global_defs" : String.join(", ", d.changed()));
+                restart.add(name);
+            } else if (d.action() == ReloadPlan.Action.IN_PLACE) {
+                inPlace.put(name, d);
             }
         }
-        // a sync group moves together, so a changed member restarts the whole group
+        // a sync group moves together, so a restarted member restarts the whole group
         for (VrrpSyncGroup g : next.syncGroups()) {
             if (g.members().stream().anyMatch(restart::contains)) {
                 g.members().stream().filter(instances::containsKey).forEach(restart::add);
             }
         }
+        restart.forEach(inPlace::remove);
         config = next;
         announcements.configure(next.global());
         for (String name : restart) {
-            stopInstance(instances.get(name));
+            stopInstance(instances.get(name), removed.contains(name) ? "removed from the configuration"
+                    : "for the reload");
+        }
+        Map<String, VrrpScript> scripts = new HashMap<>();
+        next.vrrpScripts().forEach(sc -> scripts.put(sc.name(), sc));
+        for (var e : inPlace.entrySet()) {
+            reconfigure(instances.get(e.getKey()), next.vrrpInstance(e.getKey()).orElseThrow(), scripts,
+                    e.getValue().changed());
         }
         List<VrrpInstance> toStart = new ArrayList<>();
         for (VrrpInstance c : next.vrrpInstances()) {
@@ -126,8 +148,53 @@ final class VrrpRuntime {
         }
         scriptChecks.retainOnly(trackedScripts(next, next.vrrpInstances()));
         startInstances(toStart);
-        LOG.info("VRRP: reload started {} instance(s) (new or changed), kept {} running untouched",
-                toStart.size(), instances.size() - toStart.size());
+        LOG.info("VRRP: reload started {} instance(s), updated {} in place, stopped {} removed, kept {} untouched",
+                toStart.size(), inPlace.size(), removed.size(),
+                instances.size() - toStart.size() - inPlace.size());
+    }
+
+    /**
+     * Applies a changed configuration to a running instance without restarting it: new adverts, new
+     * parameters for its state machine (trackers keep their state), and, when it holds its addresses,
+     * the added ones put on (with gratuitous ARP / NA) and the removed ones taken off. A master whose
+     * priority changed says so at once rather than at its next advert.
+     */
+    private void reconfigure(Instance instance, VrrpInstance now, Map<String, VrrpScript> scripts,
+                             List<String> changed) {
+        VrrpInstance old = instance.config();
+        VrrpInstanceRow row = instance.row();
+        InetAddress primary = instance.settings().primaryAddress();
+        VrrpParameters params = ConfiguredParameters.of(now, primary, scripts, syncGroupOf(now.name()));
+        for (TrackerSpec t : params.trackers()) {
+            if (t.kind() == TrackerSpec.Kind.SCRIPT) {
+                VrrpScript script = scripts.get(t.name());
+                scriptChecks.ensure(script, mib.vrrp().scripts().stream()
+                        .filter(r -> r.name().equals(script.name())).findFirst().orElse(null));
+            }
+        }
+        VrrpStateMachine machine = instance.machine();
+        int priorityBefore = machine.effectivePriority();
+        instance.reconfigure(InstanceSettings.of(now, config.global(), primary));
+        if (machine.vipsSet()) {
+            List<VirtualAddress> added = vips.update(instance, old);
+            if (!added.isEmpty()) {
+                announcements.announce(instance, added, params.garpMasterRepeat());
+            }
+        }
+        machine.reconfigure(params, row.basePriority(), row.preempt(), this::trackerState, System.nanoTime(),
+                executor);
+        instance.publishWantedState();
+        LOG.info("({}) Updated in place: {} changed; {}, priority {}", instance.name(),
+                changed.isEmpty() ? "a tracked vrrp_script" : String.join(", ", changed), machine.state(),
+                machine.effectivePriority());
+        if (machine.state() == VrrpState.MASTER && machine.effectivePriority() != priorityBefore) {
+            instance.sendAdvert(machine.effectivePriority());
+        }
+    }
+
+    /** What the engine knows now about a tracker an instance did not track before a reload. */
+    private Boolean trackerState(TrackerSpec.Kind kind, String name) {
+        return kind == TrackerSpec.Kind.INTERFACE ? Boolean.valueOf(links.track(name)) : scriptChecks.state(name);
     }
 
     /** The daemon stops: priority 0 from masters, addresses removed (unless -V), then everything closed. */
@@ -262,8 +329,8 @@ final class VrrpRuntime {
     }
 
     /** For a reload: STOP_REQUESTED (priority 0 from a master, addresses removed), then forget it. */
-    private void stopInstance(Instance instance) {
-        LOG.info("({}) Stopping for the reload", instance.name());
+    private void stopInstance(Instance instance, String why) {
+        LOG.info("({}) Stopping {}", instance.name(), why);
         instance.handle(VrrpEvent.STOP_REQUESTED);
         detach(instance);
     }
@@ -426,28 +493,6 @@ final class VrrpRuntime {
         }
         config.syncGroups().forEach(g -> g.trackScripts().forEach(t -> names.add(t.name())));
         return names;
-    }
-
-    /** The instance, its tracked scripts and its sync group are the same, file positions aside. */
-    private static boolean sameDefinition(KeepalivedConfig before, KeepalivedConfig after, VrrpInstance old,
-                                          VrrpInstance now) {
-        if (!ConfigEquality.sameIgnoringLocation(old, now)) {
-            return false;
-        }
-        for (var t : now.trackScripts()) {
-            if (!sameOrBothAbsent(before.vrrpScript(t.name()).orElse(null), after.vrrpScript(t.name()).orElse(null))) {
-                return false;
-            }
-        }
-        VrrpSyncGroup g0 = before.syncGroups().stream().filter(g -> g.members().contains(old.name())).findFirst()
-                .orElse(null);
-        VrrpSyncGroup g1 = after.syncGroups().stream().filter(g -> g.members().contains(now.name())).findFirst()
-                .orElse(null);
-        return sameOrBothAbsent(g0, g1);
-    }
-
-    private static boolean sameOrBothAbsent(Object a, Object b) {
-        return a == null || b == null ? Objects.equals(a, b) : ConfigEquality.sameIgnoringLocation(a, b);
     }
 
     /**

@@ -25,6 +25,35 @@ final class TrackerSet {
         }
     }
 
+    /**
+     * After a reload: the trackers of {@code specs}; one tracked before (same kind and name) keeps its
+     * state, a new one takes {@code known}'s answer, or the initial state when that is null.
+     */
+    TrackerSet(List<TrackerSpec> trackers, TrackerSet previous,
+               java.util.function.BiFunction<TrackerSpec.Kind, String, Boolean> known) {
+        this(trackers);
+        for (int i = 0; i < specs.length; i++) {
+            byte carried = previous.statusOf(specs[i].kind(), specs[i].name());
+            if (carried != UNKNOWN) {
+                status[i] = carried;
+                continue;
+            }
+            Boolean up = known.apply(specs[i].kind(), specs[i].name());
+            if (up != null) {
+                status[i] = up ? UP : DOWN;
+            }
+        }
+    }
+
+    private byte statusOf(TrackerSpec.Kind kind, String name) {
+        for (int i = 0; i < specs.length; i++) {
+            if (specs[i].kind() == kind && specs[i].name().equals(name)) {
+                return status[i];
+            }
+        }
+        return UNKNOWN;
+    }
+
     /** Records a new state; returns whether any tracker of that kind and name changed. */
     boolean update(TrackerSpec.Kind kind, String name, boolean up) {
         byte next = up ? UP : DOWN;

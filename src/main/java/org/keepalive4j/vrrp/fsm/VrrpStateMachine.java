@@ -18,13 +18,14 @@ public final class VrrpStateMachine {
     /** {@link #nextDeadline()} when no timer is running. */
     public static final long NO_DEADLINE = Long.MAX_VALUE;
 
-    private final VrrpParameters params;
-    private final long advertIntervalMicros;
-    private final long preemptDelayNanos;
-    private final long garpMasterDelayNanos;
-    private final long garpMasterRefreshNanos;
-    private final long garpLowerPrioDelayNanos;
-    private final TrackerSet trackers;
+    // not final: a reload may change them in place (see reconfigure)
+    private VrrpParameters params;
+    private long advertIntervalMicros;
+    private long preemptDelayNanos;
+    private long garpMasterDelayNanos;
+    private long garpMasterRefreshNanos;
+    private long garpLowerPrioDelayNanos;
+    private TrackerSet trackers;
     private SyncGroup group;
 
     private VrrpState state = VrrpState.INIT;
@@ -49,13 +50,7 @@ public final class VrrpStateMachine {
     private TransitionReason nextMasterReason = TransitionReason.MASTER_NO_RESPONSE;
 
     public VrrpStateMachine(VrrpParameters params) {
-        this.params = params;
-        this.advertIntervalMicros = VrrpTiming.normalizedAdvertIntervalMicros(params.advertInterval(),
-                params.version());
-        this.preemptDelayNanos = params.preemptDelay().toNanos();
-        this.garpMasterDelayNanos = params.garpMasterDelay().toNanos();
-        this.garpMasterRefreshNanos = params.garpMasterRefresh().toNanos();
-        this.garpLowerPrioDelayNanos = params.garpLowerPrioDelay().toNanos();
+        useParameters(params);
         this.trackers = new TrackerSet(params.trackers());
         this.wantState = params.wantMaster() ? VrrpState.MASTER : VrrpState.BACKUP;
         this.basePriority = params.priority();
@@ -309,6 +304,91 @@ public final class VrrpStateMachine {
         preempt = event.preempt();
     }
 
+    /**
+     * A reload changed this instance's configuration in ways the protocol lets a running router follow
+     * (priority, advert interval, preemption, trackers, garp timings, advert options): applied in place,
+     * keeping state, timers and the addresses. What cannot change this way (name, version, primary
+     * address, becoming or ceasing to be the address owner) is refused; the engine restarts such an
+     * instance instead.
+     *
+     * <p>A master goes on advertising without a gap: with a new interval, the next advert comes at the
+     * earlier of its old time and now + the new interval. A new priority is in effect at once (the
+     * engine sends it); a master lowered below a backup is then preempted by it, as RFC 5798 wants. A
+     * tracker kept by name keeps its state; a new one starts from {@code known} (null: the usual initial
+     * state). A tracker change that faults the instance, or clears its fault, acts as at run time.
+     *
+     * @param base    the base priority to run with: the configured one, or an SNMP override that survived
+     * @param preempt likewise for preemption
+     * @param known   the current state of a tracker the instance did not track before, or null
+     */
+    public void reconfigure(VrrpParameters next, int base, boolean preempt,
+                            java.util.function.BiFunction<TrackerSpec.Kind, String, Boolean> known,
+                            long now, ActionSink out) {
+        if (!next.name().equals(params.name()) || next.version() != params.version()
+                || !next.primaryAddress().equals(params.primaryAddress())
+                || (next.priority() == 255) != (params.priority() == 255) || (base == 255) != (basePriority == 255)) {
+            throw new IllegalArgumentException(name() + ": this change needs a restart, not a reconfiguration");
+        }
+        boolean wasFaulted = trackers.faulted();
+        long oldInterval = advertIntervalMicros;
+        long oldMasterDown = masterDownMicros;
+        useParameters(next);
+        trackers = new TrackerSet(next.trackers(), trackers, known);
+        this.preempt = preempt;
+        if (preemptDelayNanos == 0) {
+            preemptDelayRunning = false;
+        }
+        if (advertIntervalMicros != oldInterval) {
+            if (state == VrrpState.MASTER) {
+                masterAdvertIntervalMicros = advertIntervalMicros;
+                protocolDeadline = Math.min(protocolDeadline, now + advertIntervalMicros * 1000);
+            } else if (state != VrrpState.BACKUP || params.version() == 2) {
+                // a v3 backup keeps the master's interval, learnt from its adverts
+                masterAdvertIntervalMicros = advertIntervalMicros;
+            }
+        }
+        if (garpMasterRefreshNanos == 0) {
+            garpRefreshDeadline = NO_DEADLINE;
+        } else if (vipsSet && garpRefreshDeadline == NO_DEADLINE) {
+            garpRefreshDeadline = now + garpMasterRefreshNanos;
+        }
+        basePriority = base;
+        if (!isAddressOwner()) {
+            int effective = priorityFromTrackers(basePriority);
+            if (effective != effectivePriority) {
+                setEffectivePriority(effective, out);
+            }
+        }
+        masterDownMicros = computeMasterDown();
+        if (state == VrrpState.BACKUP && protocolDeadline != NO_DEADLINE) {
+            // the interval or the skew changed: move the running master_down expiry by the difference
+            protocolDeadline += (masterDownMicros - oldMasterDown) * 1000;
+        }
+        if (state == VrrpState.INIT || state == VrrpState.STOP) {
+            return;
+        }
+        boolean faulted = trackers.faulted();
+        if (!wasFaulted && faulted) {
+            downInstance(now, out);
+        } else if (wasFaulted && !faulted && !trackers.pending()) {
+            tryUpInstance(now, out);
+        }
+    }
+
+    /** Whether the virtual addresses are set (a master, or a master on its way out). */
+    public boolean vipsSet() {
+        return vipsSet;
+    }
+
+    private void useParameters(VrrpParameters p) {
+        params = p;
+        advertIntervalMicros = VrrpTiming.normalizedAdvertIntervalMicros(p.advertInterval(), p.version());
+        preemptDelayNanos = p.preemptDelay().toNanos();
+        garpMasterDelayNanos = p.garpMasterDelay().toNanos();
+        garpMasterRefreshNanos = p.garpMasterRefresh().toNanos();
+        garpLowerPrioDelayNanos = p.garpLowerPrioDelay().toNanos();
+    }
+
     /** keepalived's restore_vrrp_interfaces at shutdown: a master says goodbye with priority 0. */
     void stop(long now, ActionSink out) {
         if (state == VrrpState.MASTER) {
@@ -418,7 +498,10 @@ public final class VrrpStateMachine {
         boolean faulted = trackers.faulted();
         if (!wasFaulted && faulted) {
             downInstance(now, out);
-        } else if ((wasFaulted || wasPending) && !faulted && !trackers.pending()) {
+        } else if ((wasFaulted || wasPending) && !faulted && !trackers.pending()
+                && (wasFaulted || state == VrrpState.FAULT)) {
+            // A script that was pending held the instance in FAULT; one a reload added to a running
+            // instance did not, and its first result must not pull a master back to BACKUP.
             tryUpInstance(now, out);
         }
     }

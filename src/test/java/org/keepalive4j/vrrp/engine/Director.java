@@ -25,6 +25,7 @@ final class Director {
     private final Path config;
     private final List<ManagedProcess> runs = new ArrayList<>();
     private ManagedProcess daemon;
+    private List<String> engineFlags = List.of("-P");
 
     Director(Host host, String configText) {
         this.host = host;
@@ -41,14 +42,21 @@ final class Director {
         write(config, configText);
     }
 
+    /** Flags that replace -P (VRRP only), e.g. {@code -x -A unix:...} to serve the MIB too; before start(). */
+    Director flags(String... flags) {
+        engineFlags = List.of(flags);
+        return this;
+    }
+
     /** Starts the daemon and waits until it says it is running. */
     Director start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path dir = host.workDir();
-        daemon = host.start(host.name() + "-keepalive4j-" + (runs.size() + 1),
-                List.of(java, "-jar", JAR.toAbsolutePath().toString(), "-n", "-l", "-D", "-P",
-                        "-f", config.toString(), "-p", dir.resolve("parent.pid").toString(),
-                        "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("check.pid").toString()),
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString(), "-n", "-l", "-D"));
+        command.addAll(engineFlags);
+        command.addAll(List.of("-f", config.toString(), "-p", dir.resolve("parent.pid").toString(),
+                "-r", dir.resolve("vrrp.pid").toString(), "-c", dir.resolve("check.pid").toString()));
+        daemon = host.start(host.name() + "-keepalive4j-" + (runs.size() + 1), command,
                 Map.of("KEEPALIVE4J_DUMP_DIR", dir.toString()));
         runs.add(daemon);
         daemon.waitForOutput("keepalive4j \\S+ started", STARTUP);

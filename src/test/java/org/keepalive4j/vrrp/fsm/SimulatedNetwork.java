@@ -35,6 +35,11 @@ final class SimulatedNetwork {
             machine.handle(event, now, sink);
         }
 
+        /** A reload changed the configuration in place; new trackers start in the state {@code known} gives. */
+        void reconfigure(VrrpParameters next, java.util.function.BiFunction<TrackerSpec.Kind, String, Boolean> known) {
+            machine.reconfigure(next, next.priority(), next.preempt(), known, now, sink);
+        }
+
         /** The router loses power: no goodbye, nothing sent or received any more. */
         void crash() {
             alive = false;
