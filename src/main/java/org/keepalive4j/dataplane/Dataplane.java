@@ -1,5 +1,7 @@
 package org.keepalive4j.dataplane;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,6 +39,28 @@ public interface Dataplane extends AutoCloseable {
     Map<DestinationKey, Counters> destinationCounters(ServiceKey service);
 
     Counters counters(ServiceKey service);
+
+    /**
+     * The counters of every listed service and its destinations, read together: a backend that can
+     * dump all its counters at once (nftables lists every named counter in one go) overrides this, so
+     * refreshing the MIB's statistics costs one kernel read, not one per service. Services the backend
+     * does not hold are left out.
+     */
+    default Map<ServiceKey, ServiceCounters> readCounters(Collection<ServiceKey> services) {
+        Map<ServiceKey, ServiceCounters> out = new LinkedHashMap<>();
+        for (ServiceKey s : services) {
+            out.put(s, new ServiceCounters(counters(s), destinationCounters(s)));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the rate fields of {@link Counters} come from the backend (IPVS's own estimator). When
+     * not, they are 0 and the check engine computes rates from successive readings of the totals.
+     */
+    default boolean reportsRates() {
+        return false;
+    }
 
     /** The table as the backend holds it now, one line per service and per destination (SIGUSR1). */
     void describeTable(StringBuilder out);

@@ -1,6 +1,7 @@
 package org.keepalive4j.dataplane.nft;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.keepalive4j.dataplane.Dataplane;
 import org.keepalive4j.dataplane.DataplaneException;
 import org.keepalive4j.dataplane.Destination;
 import org.keepalive4j.dataplane.DestinationKey;
+import org.keepalive4j.dataplane.ServiceCounters;
 import org.keepalive4j.dataplane.ServiceKey;
 import org.keepalive4j.dataplane.VirtualService;
 
@@ -188,6 +190,31 @@ public final class NftablesDataplane implements Dataplane {
         return destinationCounters(service).values().stream().reduce(Counters.ZERO, Counters::plus);
     }
 
+    /** One listing of all named counters for every service asked for. */
+    @Override
+    public synchronized Map<ServiceKey, ServiceCounters> readCounters(Collection<ServiceKey> keys) {
+        Map<ServiceKey, ServiceCounters> out = new LinkedHashMap<>();
+        if (keys.stream().noneMatch(services::containsKey)) {
+            return out;
+        }
+        NftCounterValues values = readCounters();
+        for (ServiceKey key : keys) {
+            NftTableState.Service s = services.get(key);
+            if (s == null) {
+                continue;
+            }
+            Map<DestinationKey, Counters> dests = new LinkedHashMap<>();
+            Counters total = Counters.ZERO;
+            for (NftTableState.Dest d : s.destinations()) {
+                Counters c = counters(values, d);
+                dests.put(d.config().key(), c);
+                total = total.plus(c);
+            }
+            out.put(key, new ServiceCounters(total, dests));
+        }
+        return out;
+    }
+
     /** How long the last transaction took to commit, in nanoseconds (for the daemon's dump and measurements). */
     public synchronized long lastApplyNanos() {
         return lastApplyNanos;
@@ -260,6 +287,10 @@ public final class NftablesDataplane implements Dataplane {
     }
 
     private NftCounterValues readCounters() {
+        if (closed) {
+            // the runner is released: never hand a freed libnftables context to the kernel library
+            return new NftCounterValues(Map.of());
+        }
         try {
             return NftCounterValues.parse(runner.run(NftCounterValues.listScript()));
         } catch (DataplaneException e) {
