@@ -35,6 +35,22 @@ public interface Dataplane extends AutoCloseable {
 
     void removeDestination(ServiceKey service, DestinationKey destination) throws DataplaneException;
 
+    /** A group of changes, as {@link #batch} runs them. */
+    interface Changes {
+        void run() throws DataplaneException;
+    }
+
+    /**
+     * Runs {@code changes} (calls of this dataplane's methods, on the owner thread) so that the backend
+     * may commit them together: nftables makes one transaction of them instead of one per call, which
+     * is what makes starting with thousands of destinations take seconds instead of minutes. Each call
+     * still validates its arguments and throws as usual; a kernel refusal of the whole is handled by the
+     * backend (nftables then applies the calls one by one, logging each refusal). Default: as they come.
+     */
+    default void batch(Changes changes) throws DataplaneException {
+        changes.run();
+    }
+
     /** The service's own counters and those of each destination; empty when the backend counts nothing. */
     Map<DestinationKey, Counters> destinationCounters(ServiceKey service);
 

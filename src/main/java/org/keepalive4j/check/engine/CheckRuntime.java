@@ -28,6 +28,7 @@ import org.keepalive4j.config.model.VirtualServerGroup;
 import org.keepalive4j.config.model.check.Checker;
 import org.keepalive4j.dataplane.Counters;
 import org.keepalive4j.dataplane.Dataplane;
+import org.keepalive4j.dataplane.DataplaneException;
 import org.keepalive4j.dataplane.DestinationKey;
 import org.keepalive4j.dataplane.ServiceCounters;
 import org.keepalive4j.dataplane.ServiceKey;
@@ -99,15 +100,27 @@ final class CheckRuntime implements CheckEvents {
 
     void start(KeepalivedConfig config) {
         Map<String, VirtualServerGroup> groups = groups(config);
-        for (VirtualServerRow row : tables.virtualServers()) {
-            addVirtualServer(row, groups);
-        }
+        // one kernel transaction for the whole initial table where the backend can (nftables)
+        inBatch("start", () -> {
+            for (VirtualServerRow row : tables.virtualServers()) {
+                addVirtualServer(row, groups);
+            }
+        });
         watchAddresses();
         refreshStats();
         tables.onStatisticsRead(freshness::beforeRead);
         scheduleStats();
         LOG.info("Checker: {} virtual servers, {} real servers, {} checkers, dataplane {}", vsByRow.size(),
                 rsByRow.size(), tasks.values().stream().mapToInt(List::size).sum(), dataplane.name());
+    }
+
+    private void inBatch(String what, Runnable changes) {
+        try {
+            dataplane.batch(changes::run);
+        } catch (DataplaneException e) {
+            // the state's own calls log their refusals; this is the batch as a whole
+            LOG.error("Dataplane ({}) refused the changes of the {}: {}", dataplane.name(), what, e.getMessage());
+        }
     }
 
     private static Map<String, VirtualServerGroup> groups(KeepalivedConfig config) {
@@ -275,6 +288,11 @@ final class CheckRuntime implements CheckEvents {
     /** After the MIB reloaded: rows kept their identity for unchanged objects, so their state carries over. */
     void reload(KeepalivedConfig config) {
         reloads++;
+        inBatch("reload", () -> reconcile(config));
+        watchAddresses();
+    }
+
+    private void reconcile(KeepalivedConfig config) {
         Map<String, VirtualServerGroup> groups = groups(config);
         Set<VirtualServerRow> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         current.addAll(tables.virtualServers());
@@ -298,7 +316,6 @@ final class CheckRuntime implements CheckEvents {
                 reloadVirtualServer(row, vs, groups);
             }
         }
-        watchAddresses();
     }
 
     private void reloadVirtualServer(VirtualServerRow row, VirtualServerState vs, Map<String, VirtualServerGroup> groups) {
@@ -363,10 +380,12 @@ final class CheckRuntime implements CheckEvents {
             list.forEach(CheckerTask::close);
         }
         tasks.clear();
-        for (Map.Entry<VirtualServerRow, VirtualServerState> e : vsByRow.entrySet()) {
-            e.getValue().stop();
-            e.getKey().setAlive(false);
-        }
+        inBatch("stop", () -> {
+            for (Map.Entry<VirtualServerRow, VirtualServerState> e : vsByRow.entrySet()) {
+                e.getValue().stop();
+                e.getKey().setAlive(false);
+            }
+        });
     }
 
     // ---- CheckEvents: rows, traps (via the rows) and scripts ----

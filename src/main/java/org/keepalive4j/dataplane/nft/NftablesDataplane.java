@@ -44,6 +44,8 @@ public final class NftablesDataplane implements Dataplane {
     private int lastId; // guarded by this; service and destination numbers, never reused
     private long lastApplyNanos; // guarded by this
     private boolean closed; // guarded by this
+    /** While {@link #batch} runs: the calls made, to replay one by one should the kernel refuse them together. */
+    private List<Changes> batched; // guarded by this
 
     /**
      * Opens the dataplane with libnftables when it loads, else with the nft program, and removes a
@@ -90,6 +92,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void addService(VirtualService service) throws DataplaneException {
+        record(() -> addService(service));
         NftSupport.checkService(service);
         Map<ServiceKey, NftTableState.Service> next = new LinkedHashMap<>(services);
         NftTableState.Service old = services.get(service.key());
@@ -105,6 +108,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void updateService(VirtualService service) throws DataplaneException {
+        record(() -> updateService(service));
         NftSupport.checkService(service);
         NftTableState.Service old = service(service.key());
         Map<ServiceKey, NftTableState.Service> next = new LinkedHashMap<>(services);
@@ -115,6 +119,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void removeService(ServiceKey key) throws DataplaneException {
+        record(() -> removeService(key));
         if (!services.containsKey(key)) {
             LOG.warn("Dataplane nftables: service {} to remove is not present", key.describe());
             return;
@@ -127,6 +132,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void addDestination(ServiceKey service, Destination d) throws DataplaneException {
+        record(() -> addDestination(service, d));
         NftSupport.checkDestination(service, d);
         NftTableState.Service s = service(service);
         List<NftTableState.Dest> dests = new ArrayList<>(s.destinations());
@@ -143,6 +149,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void updateDestination(ServiceKey service, Destination d) throws DataplaneException {
+        record(() -> updateDestination(service, d));
         NftSupport.checkDestination(service, d);
         NftTableState.Service s = service(service);
         List<NftTableState.Dest> dests = new ArrayList<>(s.destinations());
@@ -159,6 +166,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void removeDestination(ServiceKey service, DestinationKey d) throws DataplaneException {
+        record(() -> removeDestination(service, d));
         NftTableState.Service s = service(service);
         List<NftTableState.Dest> dests = new ArrayList<>(s.destinations());
         int at = indexOf(dests, d);
@@ -169,6 +177,60 @@ public final class NftablesDataplane implements Dataplane {
         dests.remove(at);
         applyDestinations(s, dests);
         LOG.info("Dataplane nftables: removed {} from {}", d.describe(), service.describe());
+    }
+
+    /**
+     * One transaction for every change {@code changes} makes. Should the kernel refuse it, the table
+     * stays as it was before the batch and the changes are applied one by one, each refusal logged
+     * on its own, as if they had come without a batch.
+     */
+    @Override
+    public synchronized void batch(Changes changes) throws DataplaneException {
+        if (batched != null) {
+            changes.run(); // nested: part of the outer batch
+            return;
+        }
+        Map<ServiceKey, NftTableState.Service> before = new LinkedHashMap<>(services);
+        batched = new ArrayList<>();
+        List<Changes> calls;
+        try {
+            changes.run();
+        } finally {
+            calls = batched;
+            batched = null;
+            commitBatch(before, calls);
+        }
+    }
+
+    private void commitBatch(Map<ServiceKey, NftTableState.Service> before, List<Changes> calls)
+            throws DataplaneException {
+        if (calls.isEmpty()) {
+            return;
+        }
+        Map<ServiceKey, NftTableState.Service> wanted = new LinkedHashMap<>(services);
+        services.clear();
+        services.putAll(before);
+        try {
+            apply(wanted);
+            LOG.info("Dataplane nftables: {} changes committed in one transaction ({} ms)", calls.size(),
+                    lastApplyNanos / 1_000_000);
+        } catch (DataplaneException e) {
+            LOG.warn("Dataplane nftables: {} changes refused together ({}); applying them one by one", calls.size(),
+                    e.getMessage());
+            for (Changes c : calls) {
+                try {
+                    c.run();
+                } catch (DataplaneException one) {
+                    LOG.error("Dataplane nftables: refused: {}", one.getMessage());
+                }
+            }
+        }
+    }
+
+    private void record(Changes call) {
+        if (batched != null) {
+            batched.add(call);
+        }
     }
 
     @Override
@@ -276,6 +338,12 @@ public final class NftablesDataplane implements Dataplane {
     private void apply(Map<ServiceKey, NftTableState.Service> next) throws DataplaneException {
         if (closed) {
             throw new DataplaneException("the nftables dataplane is closed");
+        }
+        if (batched != null) {
+            // committed at the end of the batch; each call's arguments were checked already
+            services.clear();
+            services.putAll(next);
+            return;
         }
         NftRuleset.Transaction tx = NftRuleset.build(new NftTableState(List.copyOf(next.values())), installed);
         long start = System.nanoTime();
