@@ -191,6 +191,7 @@ public final class NftablesDataplane implements Dataplane {
             return;
         }
         Map<ServiceKey, NftTableState.Service> before = new LinkedHashMap<>(services);
+        int idBefore = lastId;
         batched = new ArrayList<>();
         List<Changes> calls;
         try {
@@ -198,11 +199,11 @@ public final class NftablesDataplane implements Dataplane {
         } finally {
             calls = batched;
             batched = null;
-            commitBatch(before, calls);
+            commitBatch(before, idBefore, calls);
         }
     }
 
-    private void commitBatch(Map<ServiceKey, NftTableState.Service> before, List<Changes> calls)
+    private void commitBatch(Map<ServiceKey, NftTableState.Service> before, int idBefore, List<Changes> calls)
             throws DataplaneException {
         if (calls.isEmpty()) {
             return;
@@ -217,6 +218,7 @@ public final class NftablesDataplane implements Dataplane {
         } catch (DataplaneException e) {
             LOG.warn("Dataplane nftables: {} changes refused together ({}); applying them one by one", calls.size(),
                     e.getMessage());
+            lastId = idBefore;
             for (Changes c : calls) {
                 try {
                     c.run();
@@ -368,9 +370,9 @@ public final class NftablesDataplane implements Dataplane {
     }
 
     private static Counters counters(NftCounterValues values, NftTableState.Dest d) {
-        NftCounterValues.Value in = values.get(d.inCounter());
-        NftCounterValues.Value out = values.get(d.outCounter());
-        return new Counters(values.get(d.newCounter()).packets(), in.packets(), out.packets(), in.bytes(),
+        NftCounterValues.Value in = values.get(d.countChain(), 0);
+        NftCounterValues.Value out = values.get(d.countChain(), 1);
+        return new Counters(values.get(d.chain(), 0).packets(), in.packets(), out.packets(), in.bytes(),
                 out.bytes(), 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
