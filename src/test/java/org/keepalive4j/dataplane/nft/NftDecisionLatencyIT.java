@@ -69,11 +69,13 @@ class NftDecisionLatencyIT {
                 double[] up = new double[DECISIONS];
                 double[] inhibit = new double[DECISIONS];
                 double[] back = new double[DECISIONS];
+                double[] kernel = new double[DECISIONS];
                 for (int i = 0; i < DECISIONS; i++) {
                     int s = random.nextInt(SERVICES);
                     int r = random.nextInt(SERVERS);
                     boolean check = i % 10 == 0;
                     down[i] = timed(ns, () -> dp.removeDestination(service(s), destination(s, r, 1).key()));
+                    kernel[i] = dp.lastApplyNanos() / 1e6;
                     if (check) {
                         assertEquals(SERVERS - 1, gotos(host, s), "server " + r + " out of service " + s);
                     }
@@ -92,8 +94,10 @@ class NftDecisionLatencyIT {
                         + "  down (destination removed) -> rule live: %s%n"
                         + "  up (destination added)     -> rule live: %s%n"
                         + "  down with inhibit (weight 0) -> live:    %s%n"
-                        + "  weight 0 -> 1               -> live:    %s%n",
-                        SERVICES, SERVERS, buildMs, figures(down), figures(up), figures(inhibit), figures(back));
+                        + "  weight 0 -> 1               -> live:    %s%n"
+                        + "  of a removal, inside libnftables (parse, cache, kernel commit): %s%n",
+                        SERVICES, SERVERS, buildMs, figures(down), figures(up), figures(inhibit), figures(back),
+                        figures(kernel));
                 System.out.println(report);
             } finally {
                 ns.run(() -> {
