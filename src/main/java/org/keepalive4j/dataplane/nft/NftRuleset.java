@@ -3,6 +3,7 @@ package org.keepalive4j.dataplane.nft;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,13 +54,24 @@ final class NftRuleset {
     private static final String T = FAMILY + " " + TABLE;
 
     /** The sets of the table and the rules of each chain, as the last committed transaction left them. */
-    record Installed(Map<String, List<String>> chains, Map<String, String> sets) {
-        static final Installed EMPTY = new Installed(Map.of(), Map.of());
+    record Installed(Map<String, List<String>> chains, Map<String, String> sets,
+                     Map<NftTableState.Service, Fragment> fragments) {
+        static final Installed EMPTY = new Installed(Map.of(), Map.of(), Map.of());
 
         Installed {
             chains = Map.copyOf(chains);
             sets = Map.copyOf(sets);
+            fragments = Map.copyOf(fragments);
         }
+    }
+
+    /**
+     * One service's share of the table: its chains, their rules, its sets, and its rule in prerouting and
+     * in forward. Made once per distinct service state and reused by the next transactions, so a change to
+     * one service costs the generation of that service's rules only, however many services there are.
+     */
+    record Fragment(Map<String, String> chainDefs, Map<String, List<String>> rules, Map<String, String> sets,
+                    List<String> prerouting, List<String> forward) {
     }
 
     /** The script and what the table holds once it has been committed. */
@@ -98,8 +110,18 @@ final class NftRuleset {
         Wanted w = new Wanted();
         w.chain(PREROUTING, "{ type nat hook prerouting priority dstnat; policy accept; }");
         w.chain(FORWARD, "{ type filter hook forward priority filter; policy accept; }");
+        Map<NftTableState.Service, Fragment> fragments = new HashMap<>();
         for (NftTableState.Service s : state.services()) {
-            addService(s, w);
+            Fragment f = before.fragments().get(s);
+            if (f == null) {
+                f = fragment(s);
+            }
+            fragments.put(s, f);
+            w.chainDefs.putAll(f.chainDefs());
+            w.rules.putAll(f.rules());
+            w.sets.putAll(f.sets());
+            w.rules.get(PREROUTING).addAll(f.prerouting());
+            w.rules.get(FORWARD).addAll(f.forward());
         }
 
         // sets whose definition changed are made anew; every rule naming them must go first
@@ -121,10 +143,14 @@ final class NftRuleset {
         for (String c : flushed) {
             b.append("flush chain ").append(T).append(' ').append(c).append('\n');
         }
-        for (String c : new TreeSet<>(before.chains().keySet())) {
+        Set<String> gone = new TreeSet<>();
+        for (String c : before.chains().keySet()) {
             if (!w.chainDefs.containsKey(c)) {
-                b.append("delete chain ").append(T).append(' ').append(c).append('\n');
+                gone.add(c);
             }
+        }
+        for (String c : gone) {
+            b.append("delete chain ").append(T).append(' ').append(c).append('\n');
         }
         for (String set : droppedSets) {
             b.append("delete set ").append(T).append(' ').append(set).append('\n');
@@ -153,7 +179,7 @@ final class NftRuleset {
         }
         Map<String, List<String>> chains = new LinkedHashMap<>();
         w.rules.forEach((k, v) -> chains.put(k, List.copyOf(v)));
-        return new Transaction(b.toString(), new Installed(chains, w.sets));
+        return new Transaction(b.toString(), new Installed(chains, w.sets, fragments));
     }
 
     private static boolean mentionsAny(List<String> rules, Set<String> sets) {
@@ -165,6 +191,21 @@ final class NftRuleset {
             }
         }
         return false;
+    }
+
+    private static Fragment fragment(NftTableState.Service s) throws DataplaneException {
+        Wanted w = new Wanted();
+        w.chain(PREROUTING, "");
+        w.chain(FORWARD, "");
+        addService(s, w);
+        List<String> prerouting = List.copyOf(w.rules.remove(PREROUTING));
+        List<String> forward = List.copyOf(w.rules.remove(FORWARD));
+        w.chainDefs.remove(PREROUTING);
+        w.chainDefs.remove(FORWARD);
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        w.rules.forEach((chain, list) -> rules.put(chain, List.copyOf(list)));
+        return new Fragment(java.util.Collections.unmodifiableMap(w.chainDefs), java.util.Collections.unmodifiableMap(rules),
+                java.util.Collections.unmodifiableMap(w.sets), prerouting, forward);
     }
 
     private static void addService(NftTableState.Service s, Wanted w) throws DataplaneException {

@@ -145,6 +145,23 @@ class NftRulesetTest {
     }
 
     @Test
+    void anUnchangedServiceIsNotGeneratedAgain() throws Exception {
+        ServiceKey other = new ServiceKey.Address(ip("10.77.0.101"), 443, LvsProtocol.TCP);
+        NftTableState.Service kept = svc(2, service(other, LvsScheduler.RR, null), dest("10.77.0.13", 443, 1));
+        NftRuleset.Transaction first = build(NftRuleset.Installed.EMPTY,
+                svc(1, service(WEB, LvsScheduler.WRR, null), dest("10.77.0.13", 80, 1)), kept);
+        NftTableState.Service changed = svc(1, service(WEB, LvsScheduler.WRR, null), dest("10.77.0.13", 80, 1),
+                dest("10.77.0.14", 80, 1));
+        NftRuleset.Transaction second = build(first.after(), changed,
+                svc(2, service(other, LvsScheduler.RR, null), dest("10.77.0.13", 443, 1)));
+        org.junit.jupiter.api.Assertions.assertSame(first.after().fragments().get(kept),
+                second.after().fragments().get(kept), "the equal service's rules are reused");
+        assertTrue(second.after().fragments().get(changed).rules().containsKey("s1d11"));
+        assertFalse(first.after().chains().containsKey("s1d11"));
+        assertTrue(second.after().chains().containsKey("s1d11_c"));
+    }
+
+    @Test
     void aChangedPersistenceTimeoutMakesTheSetAnew() throws Exception {
         NftRuleset.Transaction first = build(NftRuleset.Installed.EMPTY, svc(1, service(WEB, LvsScheduler.RR, 60),
                 dest("10.77.0.13", 80, 1)));
