@@ -39,7 +39,7 @@ import org.keepalive4j.testlib.Root;
 @EnabledIfSystemProperty(named = "keepalive4j.bench", matches = "true")
 class NftThroughputIT {
 
-    private static final int ROUNDS = Integer.getInteger("keepalive4j.bench.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("keepalive4j.bench.rounds", 5);
     private static final String SECONDS = System.getProperty("keepalive4j.bench.seconds", "5");
     private static final int FAST_PORT = 8081;
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -59,7 +59,11 @@ class NftThroughputIT {
             client.exec("ip", "route", "add", server.ipv4() + "/32", "via", nat.director().ipv4(), "src",
                     NatLab.CLIENT_A).orThrow();
             client.exec("sysctl", "-qw", "net.ipv4.ip_local_port_range=1024 65000").orThrow();
-            server.exec("sysctl", "-qw", "net.ipv4.tcp_tw_reuse=1").orThrow();
+            // whichever side closes first holds a TIME_WAIT; once wrk's source ports come round again a SYN
+            // meeting one waits for a retry a second later and the rate collapses to about -c per second.
+            // Keeping no TIME_WAIT sockets on either end keeps every round comparable.
+            server.exec("sysctl", "-qw", "net.ipv4.tcp_max_tw_buckets=0").orThrow();
+            client.exec("sysctl", "-qw", "net.ipv4.tcp_max_tw_buckets=0").orThrow();
             nat.director().exec("sysctl", "-qw", "net.netfilter.nf_conntrack_max=1048576");
 
             ServiceKey web = new ServiceKey.Address(NatLab.address(NatLab.VIP), NatLab.VPORT, LvsProtocol.TCP);
