@@ -101,7 +101,7 @@ public final class CheckEngine implements Subsystem {
         };
         runtime = new CheckRuntime(mib.get().check(), dataplane, probes::create, timers,
                 task -> owner.execute(() -> guarded(task)), notifier,
-                bound -> ThreadLocalRandom.current().nextLong(bound), CheckEngine::isLocalAddress);
+                bound -> ThreadLocalRandom.current().nextLong(bound), CheckEngine::isLocalAddress, System::nanoTime);
         try {
             call(() -> {
                 runtime.start(config);

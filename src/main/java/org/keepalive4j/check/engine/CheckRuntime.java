@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Predicate;
 import org.apache.logging.log4j.LogManager;
@@ -27,7 +28,9 @@ import org.keepalive4j.config.model.VirtualServerGroup;
 import org.keepalive4j.config.model.check.Checker;
 import org.keepalive4j.dataplane.Counters;
 import org.keepalive4j.dataplane.Dataplane;
+import org.keepalive4j.dataplane.DataplaneException;
 import org.keepalive4j.dataplane.DestinationKey;
+import org.keepalive4j.dataplane.ServiceCounters;
 import org.keepalive4j.dataplane.ServiceKey;
 import org.keepalive4j.mib.check.IpvsStats;
 import org.keepalive4j.mib.check.CheckTables;
@@ -47,8 +50,12 @@ final class CheckRuntime implements CheckEvents {
     private static final Logger LOG = LogManager.getLogger(CheckRuntime.class);
     /** keepalived puts no limit on notify scripts; we stop one that runs longer than this. */
     static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(60);
-    /** How often the dataplane's counters are copied into the MIB's statistics columns. */
+    /** How often the dataplane's counters are copied into the MIB's statistics columns when nobody asks. */
     static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
+    /** An SNMP read of a statistics column is served values at most this old... */
+    static final Duration STATS_MAX_AGE = Duration.ofSeconds(1);
+    /** ...unless the engine takes longer than this to read them; then the reader gets the previous ones. */
+    static final Duration STATS_READ_WAIT = Duration.ofMillis(200);
 
     /** Runs notify scripts off the owner thread. */
     interface Notifier {
@@ -72,9 +79,14 @@ final class CheckRuntime implements CheckEvents {
     private long reloads;
     private Timers.Cancellable addressWatch;
     private Timers.Cancellable statsTimer;
+    private final StatsFreshness freshness;
+    private final CounterRates rates = new CounterRates();
+    private boolean stopped;
 
+    /** @param nanos the owner's clock (System::nanoTime; the fake clock in tests), for counter ages and rates */
     CheckRuntime(CheckTables tables, Dataplane dataplane, Function<Checker, Probe> probes, Timers timers,
-                 Executor owner, Notifier notifier, LongUnaryOperator random, Predicate<InetAddress> isLocal) {
+                 Executor owner, Notifier notifier, LongUnaryOperator random, Predicate<InetAddress> isLocal,
+                 LongSupplier nanos) {
         this.tables = tables;
         this.dataplane = dataplane;
         this.probes = probes;
@@ -83,17 +95,32 @@ final class CheckRuntime implements CheckEvents {
         this.notifier = notifier;
         this.random = random;
         this.isLocal = isLocal;
+        this.freshness = new StatsFreshness(nanos, STATS_MAX_AGE, STATS_READ_WAIT, owner, this::refreshStats);
     }
 
     void start(KeepalivedConfig config) {
         Map<String, VirtualServerGroup> groups = groups(config);
-        for (VirtualServerRow row : tables.virtualServers()) {
-            addVirtualServer(row, groups);
-        }
+        // one kernel transaction for the whole initial table where the backend can (nftables)
+        inBatch("start", () -> {
+            for (VirtualServerRow row : tables.virtualServers()) {
+                addVirtualServer(row, groups);
+            }
+        });
         watchAddresses();
+        refreshStats();
+        tables.onStatisticsRead(freshness::beforeRead);
         scheduleStats();
         LOG.info("Checker: {} virtual servers, {} real servers, {} checkers, dataplane {}", vsByRow.size(),
                 rsByRow.size(), tasks.values().stream().mapToInt(List::size).sum(), dataplane.name());
+    }
+
+    private void inBatch(String what, Runnable changes) {
+        try {
+            dataplane.batch(changes::run);
+        } catch (DataplaneException e) {
+            // the state's own calls log their refusals; this is the batch as a whole
+            LOG.error("Dataplane ({}) refused the changes of the {}: {}", dataplane.name(), what, e.getMessage());
+        }
     }
 
     private static Map<String, VirtualServerGroup> groups(KeepalivedConfig config) {
@@ -163,28 +190,58 @@ final class CheckRuntime implements CheckEvents {
 
     private void scheduleStats() {
         statsTimer = timers.after(STATS_INTERVAL, () -> {
-            refreshStats();
+            if (!freshness.fresh()) {
+                refreshStats();
+            }
             scheduleStats();
         });
     }
 
-    /** Copies the dataplane's counters into the rows; a group's services are summed. */
+    /**
+     * Reads every service's counters from the dataplane at once and copies them into the rows (a group's
+     * services summed), with rates computed against the previous reading unless the backend has its
+     * own. Runs every {@link #STATS_INTERVAL}, and when an SNMP read finds the values older than
+     * {@link #STATS_MAX_AGE}.
+     */
     void refreshStats() {
-        for (Map.Entry<VirtualServerRow, VirtualServerState> e : vsByRow.entrySet()) {
-            VirtualServerState vs = e.getValue();
-            Counters total = Counters.ZERO;
-            Map<DestinationKey, Counters> perDestination = new java.util.HashMap<>();
-            for (ServiceKey key : vs.services()) {
-                total = total.plus(dataplane.counters(key));
-                dataplane.destinationCounters(key).forEach((d, c) -> perDestination.merge(d, c, Counters::plus));
-            }
-            e.getKey().setStats(ipvs(total));
-            for (RealServerState rs : vs.realServers()) {
-                Counters c = perDestination.get(rs.destinationKey());
-                RealServerRow row = rowByRs.get(rs);
-                if (c != null && row != null) {
-                    row.setStats(ipvs(c));
+        if (stopped) {
+            freshness.skip();
+            return;
+        }
+        long at = freshness.now();
+        boolean done = false;
+        try {
+            List<ServiceKey> keys = new ArrayList<>();
+            vsByRow.values().forEach(vs -> keys.addAll(vs.services()));
+            Map<ServiceKey, ServiceCounters> read = dataplane.readCounters(keys);
+            boolean computeRates = !dataplane.reportsRates();
+            CounterRates.Round round = rates.begin(at);
+            for (Map.Entry<VirtualServerRow, VirtualServerState> e : vsByRow.entrySet()) {
+                VirtualServerState vs = e.getValue();
+                Counters total = Counters.ZERO;
+                Map<DestinationKey, Counters> perDestination = new java.util.HashMap<>();
+                for (ServiceKey key : vs.services()) {
+                    ServiceCounters sc = read.get(key);
+                    if (sc != null) {
+                        total = total.plus(sc.service());
+                        sc.destinations().forEach((d, c) -> perDestination.merge(d, c, Counters::plus));
+                    }
                 }
+                e.getKey().setStats(ipvs(computeRates ? round.withRates(e.getKey(), total) : total));
+                for (RealServerState rs : vs.realServers()) {
+                    Counters c = perDestination.get(rs.destinationKey());
+                    RealServerRow row = rowByRs.get(rs);
+                    if (c != null && row != null) {
+                        row.setStats(ipvs(computeRates ? round.withRates(row, c) : c));
+                    }
+                }
+            }
+            round.end();
+            freshness.sample(at);
+            done = true;
+        } finally {
+            if (!done) {
+                freshness.skip();
             }
         }
     }
@@ -231,6 +288,11 @@ final class CheckRuntime implements CheckEvents {
     /** After the MIB reloaded: rows kept their identity for unchanged objects, so their state carries over. */
     void reload(KeepalivedConfig config) {
         reloads++;
+        inBatch("reload", () -> reconcile(config));
+        watchAddresses();
+    }
+
+    private void reconcile(KeepalivedConfig config) {
         Map<String, VirtualServerGroup> groups = groups(config);
         Set<VirtualServerRow> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         current.addAll(tables.virtualServers());
@@ -254,7 +316,6 @@ final class CheckRuntime implements CheckEvents {
                 reloadVirtualServer(row, vs, groups);
             }
         }
-        watchAddresses();
     }
 
     private void reloadVirtualServer(VirtualServerRow row, VirtualServerState vs, Map<String, VirtualServerGroup> groups) {
@@ -306,6 +367,9 @@ final class CheckRuntime implements CheckEvents {
     // ---- stop ----
 
     void stop() {
+        stopped = true;
+        tables.onStatisticsRead(null);
+        freshness.skip();
         if (addressWatch != null) {
             addressWatch.cancel();
         }
@@ -316,10 +380,12 @@ final class CheckRuntime implements CheckEvents {
             list.forEach(CheckerTask::close);
         }
         tasks.clear();
-        for (Map.Entry<VirtualServerRow, VirtualServerState> e : vsByRow.entrySet()) {
-            e.getValue().stop();
-            e.getKey().setAlive(false);
-        }
+        inBatch("stop", () -> {
+            for (Map.Entry<VirtualServerRow, VirtualServerState> e : vsByRow.entrySet()) {
+                e.getValue().stop();
+                e.getKey().setAlive(false);
+            }
+        });
     }
 
     // ---- CheckEvents: rows, traps (via the rows) and scripts ----

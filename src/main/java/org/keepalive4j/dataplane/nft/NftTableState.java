@@ -34,16 +34,9 @@ record NftTableState(List<Service> services) {
             return "s" + serviceId + "d" + id;
         }
 
-        String newCounter() {
-            return chain() + "_new";
-        }
-
-        String inCounter() {
-            return chain() + "_in";
-        }
-
-        String outCounter() {
-            return chain() + "_out";
+        /** Counts the destination's packets and bytes in each direction (two rule counters). */
+        String countChain() {
+            return chain() + "_c";
         }
 
         String clientSet() {

@@ -1,6 +1,7 @@
 package org.keepalive4j.dataplane.nft;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.keepalive4j.dataplane.Dataplane;
 import org.keepalive4j.dataplane.DataplaneException;
 import org.keepalive4j.dataplane.Destination;
 import org.keepalive4j.dataplane.DestinationKey;
+import org.keepalive4j.dataplane.ServiceCounters;
 import org.keepalive4j.dataplane.ServiceKey;
 import org.keepalive4j.dataplane.VirtualService;
 
@@ -42,6 +44,8 @@ public final class NftablesDataplane implements Dataplane {
     private int lastId; // guarded by this; service and destination numbers, never reused
     private long lastApplyNanos; // guarded by this
     private boolean closed; // guarded by this
+    /** While {@link #batch} runs: the calls made, to replay one by one should the kernel refuse them together. */
+    private List<Changes> batched; // guarded by this
 
     /**
      * Opens the dataplane with libnftables when it loads, else with the nft program, and removes a
@@ -88,6 +92,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void addService(VirtualService service) throws DataplaneException {
+        record(() -> addService(service));
         NftSupport.checkService(service);
         Map<ServiceKey, NftTableState.Service> next = new LinkedHashMap<>(services);
         NftTableState.Service old = services.get(service.key());
@@ -103,6 +108,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void updateService(VirtualService service) throws DataplaneException {
+        record(() -> updateService(service));
         NftSupport.checkService(service);
         NftTableState.Service old = service(service.key());
         Map<ServiceKey, NftTableState.Service> next = new LinkedHashMap<>(services);
@@ -113,6 +119,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void removeService(ServiceKey key) throws DataplaneException {
+        record(() -> removeService(key));
         if (!services.containsKey(key)) {
             LOG.warn("Dataplane nftables: service {} to remove is not present", key.describe());
             return;
@@ -125,6 +132,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void addDestination(ServiceKey service, Destination d) throws DataplaneException {
+        record(() -> addDestination(service, d));
         NftSupport.checkDestination(service, d);
         NftTableState.Service s = service(service);
         List<NftTableState.Dest> dests = new ArrayList<>(s.destinations());
@@ -141,6 +149,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void updateDestination(ServiceKey service, Destination d) throws DataplaneException {
+        record(() -> updateDestination(service, d));
         NftSupport.checkDestination(service, d);
         NftTableState.Service s = service(service);
         List<NftTableState.Dest> dests = new ArrayList<>(s.destinations());
@@ -157,6 +166,7 @@ public final class NftablesDataplane implements Dataplane {
 
     @Override
     public synchronized void removeDestination(ServiceKey service, DestinationKey d) throws DataplaneException {
+        record(() -> removeDestination(service, d));
         NftTableState.Service s = service(service);
         List<NftTableState.Dest> dests = new ArrayList<>(s.destinations());
         int at = indexOf(dests, d);
@@ -167,6 +177,62 @@ public final class NftablesDataplane implements Dataplane {
         dests.remove(at);
         applyDestinations(s, dests);
         LOG.info("Dataplane nftables: removed {} from {}", d.describe(), service.describe());
+    }
+
+    /**
+     * One transaction for every change {@code changes} makes. Should the kernel refuse it, the table
+     * stays as it was before the batch and the changes are applied one by one, each refusal logged
+     * on its own, as if they had come without a batch.
+     */
+    @Override
+    public synchronized void batch(Changes changes) throws DataplaneException {
+        if (batched != null) {
+            changes.run(); // nested: part of the outer batch
+            return;
+        }
+        Map<ServiceKey, NftTableState.Service> before = new LinkedHashMap<>(services);
+        int idBefore = lastId;
+        batched = new ArrayList<>();
+        List<Changes> calls;
+        try {
+            changes.run();
+        } finally {
+            calls = batched;
+            batched = null;
+            commitBatch(before, idBefore, calls);
+        }
+    }
+
+    private void commitBatch(Map<ServiceKey, NftTableState.Service> before, int idBefore, List<Changes> calls)
+            throws DataplaneException {
+        if (calls.isEmpty()) {
+            return;
+        }
+        Map<ServiceKey, NftTableState.Service> wanted = new LinkedHashMap<>(services);
+        services.clear();
+        services.putAll(before);
+        try {
+            apply(wanted);
+            LOG.info("Dataplane nftables: {} changes committed in one transaction ({} ms)", calls.size(),
+                    lastApplyNanos / 1_000_000);
+        } catch (DataplaneException e) {
+            LOG.warn("Dataplane nftables: {} changes refused together ({}); applying them one by one", calls.size(),
+                    e.getMessage());
+            lastId = idBefore;
+            for (Changes c : calls) {
+                try {
+                    c.run();
+                } catch (DataplaneException one) {
+                    LOG.error("Dataplane nftables: refused: {}", one.getMessage());
+                }
+            }
+        }
+    }
+
+    private void record(Changes call) {
+        if (batched != null) {
+            batched.add(call);
+        }
     }
 
     @Override
@@ -186,6 +252,31 @@ public final class NftablesDataplane implements Dataplane {
     @Override
     public synchronized Counters counters(ServiceKey service) {
         return destinationCounters(service).values().stream().reduce(Counters.ZERO, Counters::plus);
+    }
+
+    /** One listing of all named counters for every service asked for. */
+    @Override
+    public synchronized Map<ServiceKey, ServiceCounters> readCounters(Collection<ServiceKey> keys) {
+        Map<ServiceKey, ServiceCounters> out = new LinkedHashMap<>();
+        if (keys.stream().noneMatch(services::containsKey)) {
+            return out;
+        }
+        NftCounterValues values = readCounters();
+        for (ServiceKey key : keys) {
+            NftTableState.Service s = services.get(key);
+            if (s == null) {
+                continue;
+            }
+            Map<DestinationKey, Counters> dests = new LinkedHashMap<>();
+            Counters total = Counters.ZERO;
+            for (NftTableState.Dest d : s.destinations()) {
+                Counters c = counters(values, d);
+                dests.put(d.config().key(), c);
+                total = total.plus(c);
+            }
+            out.put(key, new ServiceCounters(total, dests));
+        }
+        return out;
     }
 
     /** How long the last transaction took to commit, in nanoseconds (for the daemon's dump and measurements). */
@@ -250,6 +341,12 @@ public final class NftablesDataplane implements Dataplane {
         if (closed) {
             throw new DataplaneException("the nftables dataplane is closed");
         }
+        if (batched != null) {
+            // committed at the end of the batch; each call's arguments were checked already
+            services.clear();
+            services.putAll(next);
+            return;
+        }
         NftRuleset.Transaction tx = NftRuleset.build(new NftTableState(List.copyOf(next.values())), installed);
         long start = System.nanoTime();
         runner.run(tx.script());
@@ -260,6 +357,10 @@ public final class NftablesDataplane implements Dataplane {
     }
 
     private NftCounterValues readCounters() {
+        if (closed) {
+            // the runner is released: never hand a freed libnftables context to the kernel library
+            return new NftCounterValues(Map.of());
+        }
         try {
             return NftCounterValues.parse(runner.run(NftCounterValues.listScript()));
         } catch (DataplaneException e) {
@@ -269,9 +370,9 @@ public final class NftablesDataplane implements Dataplane {
     }
 
     private static Counters counters(NftCounterValues values, NftTableState.Dest d) {
-        NftCounterValues.Value in = values.get(d.inCounter());
-        NftCounterValues.Value out = values.get(d.outCounter());
-        return new Counters(values.get(d.newCounter()).packets(), in.packets(), out.packets(), in.bytes(),
+        NftCounterValues.Value in = values.get(d.countChain(), 0);
+        NftCounterValues.Value out = values.get(d.countChain(), 1);
+        return new Counters(values.get(d.chain(), 0).packets(), in.packets(), out.packets(), in.bytes(),
                 out.bytes(), 0, 0, 0, 0, 0, 0, 0, 0);
     }
 

@@ -64,6 +64,26 @@ public final class CheckTables {
                 (index, value) -> realServer(index).ifPresent(r -> r.weightSetBySnmp(value)));
     }
 
+    /**
+     * Runs {@code hook} on the reading (AgentX) thread before any statistics value (virtualServerStats*,
+     * virtualServerRate*, realServerStats*, realServerRate*) is served: the check engine uses it to
+     * keep them fresh. Cheap when the values are fresh; bounded when not (see the engine).
+     */
+    public void onStatisticsRead(Runnable hook) {
+        virtualServers.onRead(statistics(VirtualServerColumn.class), hook);
+        realServers.onRead(statistics(RealServerColumn.class), hook);
+    }
+
+    private static <C extends Enum<C>> java.util.Set<C> statistics(Class<C> columns) {
+        java.util.Set<C> out = java.util.EnumSet.noneOf(columns);
+        for (C c : columns.getEnumConstants()) {
+            if (c.name().startsWith("STATS_") || c.name().startsWith("RATE_")) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     public List<ManagedObject<?>> managedObjects() {
         return List.of(groups.managedObject(), groupMembers.managedObject(), virtualServers.managedObject(),
                 realServers.managedObject());

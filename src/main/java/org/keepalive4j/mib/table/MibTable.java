@@ -28,6 +28,9 @@ public final class MibTable<C extends Enum<C> & ColumnSpec> {
     private final ConcurrentTableModel model;
     private final DefaultMOTable<CellRow, MOColumn, ConcurrentTableModel> table;
     private final Map<C, MOMutableColumn<?>> mutableColumns;
+    /** Per column (ordinal): what to run before one of its values is read; null for most. */
+    private final Runnable[] readHooks; // elements published by the volatile write of hooksPublished
+    private volatile boolean hooksPublished;
 
     /**
      * @param entryOid    the OID of the xxxEntry
@@ -36,6 +39,7 @@ public final class MibTable<C extends Enum<C> & ColumnSpec> {
     public MibTable(OID entryOid, int indexLength, Class<C> columnType) {
         this.columns = columnType.getEnumConstants();
         this.mutableColumns = new EnumMap<>(columnType);
+        this.readHooks = new Runnable[columns.length];
         MOColumn[] moColumns = new MOColumn[columns.length];
         for (C c : columns) {
             if (c.writable()) {
@@ -43,7 +47,7 @@ public final class MibTable<C extends Enum<C> & ColumnSpec> {
                 mutableColumns.put(c, m);
                 moColumns[c.ordinal()] = m;
             } else {
-                moColumns[c.ordinal()] = new MOColumn<>(c.id(), c.syntax(), MOAccessImpl.ACCESS_READ_ONLY);
+                moColumns[c.ordinal()] = new ObservedColumn(c.id(), c.syntax(), c.ordinal());
             }
         }
         MOTableSubIndex[] sub = new MOTableSubIndex[indexLength];
@@ -92,6 +96,43 @@ public final class MibTable<C extends Enum<C> & ColumnSpec> {
             throw new IllegalArgumentException(column + " is not writable");
         }
         return m;
+    }
+
+    /**
+     * Runs {@code hook} on the reading thread (AgentX) before any value of {@code readOnly} is served,
+     * by GET as by GETNEXT, so a column can be brought up to date just in time. The hook runs once per
+     * cell read and must be cheap when there is nothing to do.
+     */
+    public void onRead(java.util.Set<C> readOnly, Runnable hook) {
+        for (C c : readOnly) {
+            if (c.writable()) {
+                throw new IllegalArgumentException(c + " is writable; read hooks are for read-only columns");
+            }
+            readHooks[c.ordinal()] = hook;
+        }
+        hooksPublished = true;
+    }
+
+    /** A read-only column that runs its read hook, if any, before handing out a value. */
+    private final class ObservedColumn extends MOColumn<Variable> {
+        private final int ordinal;
+
+        ObservedColumn(int id, int syntax, int ordinal) {
+            super(id, syntax, MOAccessImpl.ACCESS_READ_ONLY);
+            this.ordinal = ordinal;
+        }
+
+        @Override
+        public Variable getValue(org.snmp4j.agent.mo.MOTableRow row, int column,
+                                 org.snmp4j.agent.request.SubRequest<?> subRequest) {
+            if (hooksPublished) {
+                Runnable hook = readHooks[ordinal];
+                if (hook != null) {
+                    hook.run();
+                }
+            }
+            return super.getValue(row, column, subRequest);
+        }
     }
 
     public void addChangeListener(MOChangeListener listener) {

@@ -33,20 +33,33 @@ class CheckRuntimeTest {
     private static final Duration FAIL_LATENCY = Duration.ofSeconds(1);
 
     private final FakeTimers timers = new FakeTimers();
+    /** Packets in per destination so far (a service counts 100 + this); the tests make traffic grow. */
+    private final java.util.concurrent.atomic.AtomicLong destinationPackets = new java.util.concurrent.atomic.AtomicLong(40);
+    /** How often the engine read the dataplane's counters. */
+    private final java.util.concurrent.atomic.AtomicInteger counterReads = new java.util.concurrent.atomic.AtomicInteger();
     private final RecordingDataplane dataplane = new RecordingDataplane() {
-        // a backend that counts: every service 100 packets in; every destination 40
+        // a backend that counts: every service 100 packets in; every destination 40 (or what the test says)
         @Override
         public org.keepalive4j.dataplane.Counters counters(ServiceKey s) {
-            return new org.keepalive4j.dataplane.Counters(0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new org.keepalive4j.dataplane.Counters(0, 60 + destinationPackets.get(), 0, 0, 0, 0, 0, 0, 0, 0,
+                    0, 0, 0);
         }
 
         @Override
         public synchronized Map<org.keepalive4j.dataplane.DestinationKey, org.keepalive4j.dataplane.Counters>
                 destinationCounters(ServiceKey s) {
             Map<org.keepalive4j.dataplane.DestinationKey, org.keepalive4j.dataplane.Counters> out = new java.util.HashMap<>();
+            long p = destinationPackets.get();
             destinations(s).keySet().forEach(k -> out.put(k,
-                    new org.keepalive4j.dataplane.Counters(0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0)));
+                    new org.keepalive4j.dataplane.Counters(p / 10, p, 0, p * 100, 0, 0, 0, 0, 0, 0, 3, 0, 0)));
             return out;
+        }
+
+        @Override
+        public Map<ServiceKey, org.keepalive4j.dataplane.ServiceCounters> readCounters(
+                java.util.Collection<ServiceKey> services) {
+            counterReads.incrementAndGet();
+            return super.readCounters(services);
         }
     };
     private final Map<String, Boolean> serverUp = new ConcurrentHashMap<>();
@@ -102,7 +115,7 @@ class CheckRuntimeTest {
         mib = KeepalivedMib.build(config, MibOptions.defaults());
         runtime = new CheckRuntime(mib.check(), dataplane, this::probe, timers, Runnable::run,
                 (script, purpose) -> scripts.add(purpose + ": " + script.command()), bound -> 0,
-                localAddresses::contains);
+                localAddresses::contains, () -> timers.nowMillis() * 1_000_000);
         runtime.start(config);
     }
 
@@ -280,10 +293,70 @@ class CheckRuntimeTest {
                 + server(1, "") + "}\n");
         String vsInPkts = "1.3.6.1.4.1.9586.100.5.3.3.1.28.1";
         String rsInPkts = "1.3.6.1.4.1.9586.100.5.3.4.1.18.1.1";
-        assertEquals("0", cell(vsInPkts));
-        timers.advance(CheckRuntime.STATS_INTERVAL);
         assertEquals("200", cell(vsInPkts), "two services of 100 packets each");
         assertEquals("80", cell(rsInPkts), "the destination on both services");
+    }
+
+    private static final String RS_IN_PKTS = "1.3.6.1.4.1.9586.100.5.3.4.1.18.1.1";
+    private static final String RS_CONNS64 = "1.3.6.1.4.1.9586.100.5.3.4.1.27.1.1";
+    private static final String RS_IN_BYTES = "1.3.6.1.4.1.9586.100.5.3.4.1.20.1.1";
+    private static final String RS_RATE_IN_PPS = "1.3.6.1.4.1.9586.100.5.3.4.1.23.1.1";
+    private static final String RS_RATE_IN_BPS = "1.3.6.1.4.1.9586.100.5.3.4.1.25.1.1";
+    private static final String RS_RATE_CPS = "1.3.6.1.4.1.9586.100.5.3.4.1.22.1.1";
+    private static final String VS_RATE_IN_PPS = "1.3.6.1.4.1.9586.100.5.3.3.1.33.1";
+    private static final String RS_STATUS = "1.3.6.1.4.1.9586.100.5.3.4.1.6.1.1";
+
+    @Test
+    void a_statistics_read_gets_values_at_most_one_second_old_and_no_reading_more_often() {
+        start(conf("", server(1, "")));
+        int atStart = counterReads.get();
+        assertEquals("40", cell(RS_IN_PKTS));
+        destinationPackets.set(90);
+        timers.advance(Duration.ofMillis(1000));
+        assertEquals("40", cell(RS_IN_PKTS), "a reading 1 s old is fresh enough");
+        assertEquals(atStart, counterReads.get(), "no reading while the last is fresh");
+        timers.advance(Duration.ofMillis(1));
+        assertEquals("90", cell(RS_IN_PKTS), "1.001 s old: read again before answering");
+        assertEquals("9000", cell(RS_IN_BYTES), "the other columns come from the same reading");
+        assertEquals(atStart + 1, counterReads.get(), "one reading for every cell read within the second");
+        timers.advance(Duration.ofSeconds(2));
+        assertEquals("1", cell(RS_STATUS));
+        assertEquals(atStart + 1, counterReads.get(), "other columns never cause a reading");
+    }
+
+    @Test
+    void nobody_reading_means_one_reading_per_interval() {
+        start(conf("", server(1, "")));
+        int atStart = counterReads.get();
+        timers.advance(CheckRuntime.STATS_INTERVAL.multipliedBy(4));
+        assertEquals(atStart + 4, counterReads.get());
+    }
+
+    @Test
+    void rates_are_per_second_over_the_time_between_two_readings() {
+        start(conf("", server(1, "")));
+        assertEquals("0", cell(RS_RATE_IN_PPS), "one reading: no rate yet");
+        destinationPackets.set(40 + 2500); // 2,500 packets, 250 connections, 250,000 bytes in 2.5 s
+        timers.advance(Duration.ofMillis(2500));
+        assertEquals("2540", cell(RS_IN_PKTS));
+        assertEquals("1000", cell(RS_RATE_IN_PPS));
+        assertEquals("100", cell(RS_RATE_CPS));
+        assertEquals("100000", cell(RS_RATE_IN_BPS));
+        assertEquals("1000", cell(VS_RATE_IN_PPS), "the virtual server's packets grew as much");
+        assertEquals("254", cell(RS_CONNS64), "Counter64 connections");
+        timers.advance(Duration.ofMillis(2000));
+        assertEquals("0", cell(RS_RATE_IN_PPS), "no traffic since: rate 0");
+    }
+
+    @Test
+    void a_read_after_stop_serves_the_last_values_without_touching_the_dataplane() {
+        start(conf("", server(1, "")));
+        runtime.stop();
+        int reads = counterReads.get();
+        destinationPackets.set(500);
+        timers.advance(Duration.ofSeconds(10));
+        assertEquals("40", cell(RS_IN_PKTS));
+        assertEquals(reads, counterReads.get());
     }
 
     @Test

@@ -58,11 +58,14 @@ class NftRulesetTest {
         assertTrue(script.contains("add rule inet keepalive4j s1 numgen inc mod 2 vmap { 0 : goto s1d10, 1 : goto s1d11 }\n"),
                 script);
         assertTrue(script.contains("s1d10 meta l4proto tcp dnat ip to 10.77.0.13:8080\n"), script);
-        assertTrue(script.contains("s1d10 counter name \"s1d10_new\"\n"), script);
-        assertTrue(script.contains("s1_count ct direction original counter name ip daddr . th dport map"
-                + " { 10.77.0.13 . 8080 : \"s1d10_in\", 10.77.0.14 . 8080 : \"s1d11_in\" }\n"), script);
-        assertTrue(script.contains("s1_count ct direction reply counter name ip saddr . th sport map"
-                + " { 10.77.0.13 . 8080 : \"s1d10_out\", 10.77.0.14 . 8080 : \"s1d11_out\" }\n"), script);
+        assertTrue(script.contains("add rule inet keepalive4j s1d10 counter\n"), script);
+        assertTrue(script.contains("add rule inet keepalive4j s1d10_c ct direction original counter\n"), script);
+        assertTrue(script.contains("add rule inet keepalive4j s1d10_c ct direction reply counter\n"), script);
+        assertFalse(script.contains("add counter"), "rule counters only, no counter objects:\n" + script);
+        assertTrue(script.contains("s1_count ct direction original ip daddr . th dport vmap"
+                + " { 10.77.0.13 . 8080 : goto s1d10_c, 10.77.0.14 . 8080 : goto s1d11_c }\n"), script);
+        assertTrue(script.contains("s1_count ct direction reply ip saddr . th sport vmap"
+                + " { 10.77.0.13 . 8080 : goto s1d10_c, 10.77.0.14 . 8080 : goto s1d11_c }\n"), script);
         assertFalse(script.contains("flush chain"), "nothing to flush in a new table:\n" + script);
     }
 
@@ -73,7 +76,7 @@ class NftRulesetTest {
         assertTrue(script.contains("numgen inc mod 3 vmap { 0 : goto s1d10, 1 : goto s1d11, 2 : goto s1d11 }"), script);
         // the drained destination keeps its chain and counters: established connections are still counted
         assertTrue(script.contains("add chain inet keepalive4j s1d12"), script);
-        assertTrue(script.contains("10.77.0.15 . 80 : \"s1d12_in\""), script);
+        assertTrue(script.contains("10.77.0.15 . 80 : goto s1d12_c"), script);
     }
 
     @Test
@@ -92,7 +95,7 @@ class NftRulesetTest {
                 script);
         assertTrue(script.contains("s1 ip saddr @s1d10_clients goto s1d10\n"), script);
         assertFalse(script.contains("@s1d11_clients goto"), "a drained destination takes no persistent client:\n" + script);
-        assertTrue(script.contains("s1d10 update @s1d10_clients { ip saddr } counter name \"s1d10_new\""), script);
+        assertTrue(script.contains("s1d10 update @s1d10_clients { ip saddr } counter\n"), script);
     }
 
     @Test
@@ -103,8 +106,8 @@ class NftRulesetTest {
         assertTrue(script.contains("prerouting meta nfproto ipv6 meta mark 7 goto s2"), script);
         // port 0: the connection keeps its destination port
         assertTrue(script.contains("s2d21 dnat ip6 to [fd00:77:0:0:0:0:0:14]\n"), script);
-        assertTrue(script.contains("s2_count ct direction original counter name ip6 daddr map"
-                + " { fd00:77:0:0:0:0:0:14 : \"s2d21_in\" }"), script);
+        assertTrue(script.contains("s2_count ct direction original ip6 daddr vmap"
+                + " { fd00:77:0:0:0:0:0:14 : goto s2d21_c }"), script);
         assertTrue(script.contains("s2d20 meta l4proto tcp dnat ip6 to [fd00:77:0:0:0:0:0:13]:443"), script);
         assertTrue(script.contains("s2d20 meta l4proto udp dnat ip6 to"), script);
     }
@@ -119,9 +122,9 @@ class NftRulesetTest {
         assertTrue(second.contains("flush chain inet keepalive4j s1\n"), "the scheduling map changed:\n" + second);
         assertFalse(second.contains("flush chain inet keepalive4j s1d10\n"), "s1d10 did not change:\n" + second);
         assertTrue(second.contains("delete chain inet keepalive4j s1d11\n"), second);
-        assertTrue(second.contains("delete counter inet keepalive4j s1d11_new\n"), second);
+        assertTrue(second.contains("delete chain inet keepalive4j s1d11_c\n"), second);
         assertTrue(second.contains("delete set inet keepalive4j s1d11_clients\n"), second);
-        assertFalse(second.contains("add counter inet keepalive4j s1d10_new"), "kept counters are not re-added:\n" + second);
+        assertFalse(second.contains("flush chain inet keepalive4j s1d10_c"), "kept counters are not reset:\n" + second);
         assertFalse(second.contains("add set inet keepalive4j s1d10_clients"), "an unchanged set is kept with its clients:\n" + second);
         assertTrue(second.indexOf("flush chain") < second.indexOf("delete chain"), second);
     }
@@ -142,6 +145,23 @@ class NftRulesetTest {
     }
 
     @Test
+    void anUnchangedServiceIsNotGeneratedAgain() throws Exception {
+        ServiceKey other = new ServiceKey.Address(ip("10.77.0.101"), 443, LvsProtocol.TCP);
+        NftTableState.Service kept = svc(2, service(other, LvsScheduler.RR, null), dest("10.77.0.13", 443, 1));
+        NftRuleset.Transaction first = build(NftRuleset.Installed.EMPTY,
+                svc(1, service(WEB, LvsScheduler.WRR, null), dest("10.77.0.13", 80, 1)), kept);
+        NftTableState.Service changed = svc(1, service(WEB, LvsScheduler.WRR, null), dest("10.77.0.13", 80, 1),
+                dest("10.77.0.14", 80, 1));
+        NftRuleset.Transaction second = build(first.after(), changed,
+                svc(2, service(other, LvsScheduler.RR, null), dest("10.77.0.13", 443, 1)));
+        org.junit.jupiter.api.Assertions.assertSame(first.after().fragments().get(kept),
+                second.after().fragments().get(kept), "the equal service's rules are reused");
+        assertTrue(second.after().fragments().get(changed).rules().containsKey("s1d11"));
+        assertFalse(first.after().chains().containsKey("s1d11"));
+        assertTrue(second.after().chains().containsKey("s1d11_c"));
+    }
+
+    @Test
     void aChangedPersistenceTimeoutMakesTheSetAnew() throws Exception {
         NftRuleset.Transaction first = build(NftRuleset.Installed.EMPTY, svc(1, service(WEB, LvsScheduler.RR, 60),
                 dest("10.77.0.13", 80, 1)));
@@ -158,7 +178,7 @@ class NftRulesetTest {
     void noDestinationTakingConnectionsMeansDrop() throws Exception {
         String script = build(NftRuleset.Installed.EMPTY, svc(1, service(WEB, LvsScheduler.WRR, null),
                 dest("10.77.0.13", 80, 0))).script();
-        assertFalse(script.contains("vmap"), script);
+        assertFalse(script.contains("numgen"), script);
         assertTrue(script.contains("add rule inet keepalive4j s1 counter drop\n"), script);
     }
 

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,26 +31,22 @@ import org.keepalive4j.dataplane.VirtualService;
 import org.keepalive4j.testlib.Host;
 import org.keepalive4j.testlib.ManagedProcess;
 import org.keepalive4j.testlib.NamespaceThread;
-import org.keepalive4j.testlib.NetnsLab;
 import org.keepalive4j.testlib.Root;
 
 /**
- * The nftables load balancer with real traffic. Lab: h1 is the client (it sends from 10.99.0.1 and
- * 10.99.0.2, a network only the director routes back to), h2 the director with the virtual address
- * 10.77.0.100 and ip_forward on, h3..h5 real servers running a tiny HTTP server that answers with
- * its host name on port 8080, their route to the clients via the director, so replies pass its
- * conntrack and are un-NATed. The dataplane runs on a thread inside the director's namespace.
+ * The nftables load balancer with real traffic, in the {@link NatLab} with three real servers (h3..h5).
+ * The dataplane runs on a thread inside the director's namespace.
  */
 class NftablesDataplaneIT {
 
-    static final String VIP = "10.77.0.100";
-    static final int VPORT = 80;
-    static final int RPORT = 8080;
-    static final String CLIENT_A = "10.99.0.1";
-    static final String CLIENT_B = "10.99.0.2";
+    static final String VIP = NatLab.VIP;
+    static final int VPORT = NatLab.VPORT;
+    static final int RPORT = NatLab.RPORT;
+    static final String CLIENT_A = NatLab.CLIENT_A;
+    static final String CLIENT_B = NatLab.CLIENT_B;
     static final ServiceKey WEB = new ServiceKey.Address(address(VIP), VPORT, LvsProtocol.TCP);
 
-    static NetnsLab lab;
+    static NatLab nat;
     static Host director;
     static NamespaceThread directorThread;
     static NamespaceThread clientThread;
@@ -61,36 +56,16 @@ class NftablesDataplaneIT {
     @BeforeAll
     static void buildLab() throws Exception {
         Root.assume();
-        lab = NetnsLab.start(5);
-        Host client = lab.host(1);
-        director = lab.host(2);
-        director.exec("ip", "addr", "add", VIP + "/24", "dev", Host.INTERFACE).orThrow();
-        director.exec("sysctl", "-qw", "net.ipv4.ip_forward=1").orThrow();
-        // replies come in and go out on eth0: a redirect would send the servers straight to the client
-        director.exec("sysctl", "-qw", "net.ipv4.conf.all.send_redirects=0").orThrow();
-        director.exec("sysctl", "-qw", "net.ipv4.conf.eth0.send_redirects=0").orThrow();
-        director.exec("ip", "route", "add", "10.99.0.0/24", "via", client.ipv4()).orThrow();
-        client.exec("ip", "addr", "add", CLIENT_A + "/32", "dev", Host.INTERFACE).orThrow();
-        client.exec("ip", "addr", "add", CLIENT_B + "/32", "dev", Host.INTERFACE).orThrow();
-        String script = Path.of(NftablesDataplaneIT.class.getResource("/dataplane/name_server.py").toURI()).toString();
-        for (int i = 3; i <= 5; i++) {
-            Host rs = lab.host(i);
-            rs.exec("ip", "route", "add", "10.99.0.0/24", "via", director.ipv4()).orThrow();
-            rs.start("http", "python3", script, rs.name(), Integer.toString(RPORT))
-                    .waitForOutput("listening", java.time.Duration.ofSeconds(10));
-        }
-        directorThread = new NamespaceThread(director.namespace(), Duration.ofSeconds(120));
-        clientThread = new NamespaceThread(client.namespace(), Duration.ofSeconds(120));
+        nat = NatLab.start(3, false);
+        director = nat.director();
+        directorThread = nat.directorThread();
+        clientThread = nat.clientThread();
     }
 
     @AfterAll
     static void tearDown() {
-        if (directorThread != null) {
-            directorThread.close();
-            clientThread.close();
-        }
-        if (lab != null) {
-            lab.close();
+        if (nat != null) {
+            nat.close();
         }
     }
 
@@ -120,7 +95,7 @@ class NftablesDataplaneIT {
         }
         Map<DestinationKey, Counters> counters = directorThread.call(() -> dataplane.destinationCounters(WEB));
         for (int i = 3; i <= 5; i++) {
-            Counters c = counters.get(new DestinationKey(address(lab.host(i).ipv4()), RPORT));
+            Counters c = counters.get(new DestinationKey(address(nat.host(i).ipv4()), RPORT));
             int served = spread.get("h" + i);
             assertEquals(served, c.conns(), "new connections counted for h" + i + ": " + c);
             // at least SYN, ACK, request, FIN in; SYN-ACK, response, FIN out per connection
@@ -259,7 +234,7 @@ class NftablesDataplaneIT {
     }
 
     private static Destination destination(int host, int weight) {
-        return new Destination(address(lab.host(host).ipv4()), RPORT, ForwardingMethod.NAT, weight, 0, 0);
+        return new Destination(address(nat.host(host).ipv4()), RPORT, ForwardingMethod.NAT, weight, 0, 0);
     }
 
     /** {@code n} requests, one new connection each, from {@code source}; how many each server answered. */
@@ -273,7 +248,7 @@ class NftablesDataplaneIT {
                 + "virtual_server " + VIP + " " + VPORT + " {\n  delay_loop 1\n  lb_algo rr\n  lb_kind NAT\n"
                 + "  protocol TCP\n");
         for (int i = 3; i <= 5; i++) {
-            conf.append("  real_server ").append(lab.host(i).ipv4()).append(' ').append(RPORT)
+            conf.append("  real_server ").append(nat.host(i).ipv4()).append(' ').append(RPORT)
                     .append(" {\n    weight 1\n    TCP_CHECK {\n      connect_timeout 1\n      retry 0\n    }\n  }\n");
         }
         conf.append("}\n");
@@ -301,7 +276,7 @@ class NftablesDataplaneIT {
             assertEquals(Map.of("h3", 10, "h4", 10, "h5", 10), all, "rr over the three configured servers");
 
             // h5 refuses its port: TCP_CHECK fails, the engine removes it, no new connection goes there
-            Host h5 = lab.host(5);
+            Host h5 = nat.host(5);
             h5.exec("nft", "add table inet k4j_refuse; add chain inet k4j_refuse in "
                     + "{ type filter hook input priority 0; }; add rule inet k4j_refuse in tcp dport " + RPORT
                     + " reject with tcp reset").orThrow();
@@ -330,20 +305,10 @@ class NftablesDataplaneIT {
     }
 
     private static Map<String, Integer> requests(String source, int n) throws Exception {
-        return clientThread.call(() -> {
-            Map<String, Integer> spread = new TreeMap<>();
-            for (int i = 0; i < n; i++) {
-                spread.merge(HttpClient.get(source, VIP, VPORT), 1, Integer::sum);
-            }
-            return spread;
-        });
+        return nat.requests(source, n);
     }
 
     private static InetAddress address(String s) {
-        try {
-            return InetAddress.getByName(s);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return NatLab.address(s);
     }
 }
