@@ -1,0 +1,129 @@
+package org.keepalive4j.dataplane.ipvs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.keepalive4j.testlib.CommandResult;
+import org.keepalive4j.testlib.Processes;
+import org.keepalive4j.testlib.Root;
+
+/**
+ * The daemon on a kernel with IPVS: this machine's kernel has none, so the test boots a Debian kernel that
+ * has it under qemu ({@code ../shared/tools/ipvs-vm.sh}, the host's root filesystem shared read-only) and
+ * runs keepalive4j from this build inside, with net-snmp's snmpd, three real servers in namespaces and a
+ * client. Everything happens in one boot (Java under emulation is slow); the guest script
+ * (resources dataplane/ipvs-guest.sh) prints {@code ipvsadm} output in sections that are checked here:
+ * the configured service and destinations after load (lvs_dataplane is left at its default, auto, which
+ * must pick IPVS), traffic counted in the stats, a real server gone after its TCP_CHECK fails, a weight
+ * set through snmpset in the kernel, and an empty table after SIGTERM.
+ */
+class IpvsVmIT {
+
+    private static final Path BASE = Path.of(System.getProperty("keepalive4j.basedir", ".")).toAbsolutePath();
+    private static final Path VM = BASE.resolveSibling("shared").resolve("tools").resolve("ipvs-vm.sh");
+    private static final Path JAR = BASE.resolve("target/keepalive4j-0.1.0-SNAPSHOT.jar");
+
+    @Test
+    void theDaemonProgramsIpvsFollowsChecksAndSnmpSetsAndCleansUpOnStop() throws IOException {
+        Root.assume();
+        assertTrue(Files.isRegularFile(VM), "the IPVS VM tool is missing: " + VM);
+        assertTrue(Files.isRegularFile(JAR), "the daemon's jar is missing (mvn package): " + JAR);
+        Path vmDir = Path.of(System.getenv().getOrDefault("IPVS_VM_DIR", "/var/tmp/ipvs-vm"));
+        if (!Files.isRegularFile(vmDir.resolve("vmlinux"))) {
+            Processes.run(Duration.ofMinutes(10), List.of("bash", VM.toString(), "setup")).orThrow();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script;
+        try (var in = IpvsVmIT.class.getResourceAsStream("/dataplane/ipvs-guest.sh")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        script = script.replace("@JAVA@", java).replace("@JAR@", JAR.toString())
+                .replace("@MIBDIRS@", BASE.resolve("mibs") + ":" + BASE.resolveSibling("shared").resolve("ietf-mibs"));
+        Path file = Files.createTempFile("ipvs-guest-", ".sh");
+        long start = System.nanoTime();
+        CommandResult r;
+        try {
+            Files.writeString(file, script);
+            r = Processes.run(Duration.ofMinutes(9), List.of("env", "VM_TIMEOUT=500", "bash", VM.toString(), "run",
+                    file.toString()));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        System.out.printf("IpvsVmIT: guest run %.1f s%n", (System.nanoTime() - start) / 1e9);
+        String out = r.stdout();
+        System.out.println(out);
+        assertEquals(0, r.exitCode(), "guest script failed:\n" + out + "\n" + r.stderr());
+        assertFalse(out.contains("TIMEOUT waiting"), out);
+        Map<String, String> s = sections(out);
+
+        // after load: auto chose IPVS, the service and all three destinations as configured
+        String load = s.get("after-load");
+        assertTrue(load.contains("TCP  10.50.1.100:80 wrr persistent 300 mask 255.255.255.0"), load);
+        assertDestination(load, "10.50.2.11:8080", "Masq", 1);
+        assertDestination(load, "10.50.2.12:8080", "Masq", 2);
+        assertDestination(load, "10.50.2.13:8080", "Masq", 3);
+        assertTrue(s.get("daemon-log").contains("Dataplane auto: the kernel has IPVS"), s.get("daemon-log"));
+
+        // six requests through the VIP, all answered, counted as connections by the service
+        assertEquals(6, s.get("traffic").lines().filter(l -> l.startsWith("server ")).count(), s.get("traffic"));
+        Matcher conns = Pattern.compile("TCP\\s+10\\.50\\.1\\.100:80\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)").matcher(s.get("stats"));
+        assertTrue(conns.find(), s.get("stats"));
+        assertTrue(Integer.parseInt(conns.group(1)) >= 6, "connections: " + s.get("stats"));
+        assertTrue(Integer.parseInt(conns.group(2)) > 0 && Integer.parseInt(conns.group(3)) > 0, s.get("stats"));
+
+        // the first server's listener stopped: its TCP_CHECK fails and it leaves the table
+        String down = s.get("after-down");
+        assertFalse(down.contains("10.50.2.11:8080"), down);
+        assertDestination(down, "10.50.2.12:8080", "Masq", 2);
+        assertDestination(down, "10.50.2.13:8080", "Masq", 3);
+
+        // snmpset realServerWeight.1.2 = 0 reaches the kernel
+        assertTrue(s.get("snmpset").contains("realServerWeight.1.2 = INTEGER: 0"), s.get("snmpset"));
+        assertDestination(s.get("after-snmpset"), "10.50.2.12:8080", "Masq", 0);
+        assertDestination(s.get("after-snmpset"), "10.50.2.13:8080", "Masq", 3);
+
+        // SIGTERM: our service is removed
+        String stop = s.get("after-stop");
+        assertFalse(stop.contains("10.50.1.100"), stop);
+        assertTrue(stop.contains("IP Virtual Server version"), stop);
+    }
+
+    private static void assertDestination(String table, String destination, String forward, int weight) {
+        Pattern p = Pattern.compile("->\\s+" + Pattern.quote(destination) + "\\s+" + forward + "\\s+" + weight + "\\s");
+        assertTrue(p.matcher(table).find(), destination + " " + forward + " weight " + weight + " in:\n" + table);
+    }
+
+    /** "=== name ... ===" opens a section that runs to the next one. */
+    static Map<String, String> sections(String out) {
+        Map<String, String> result = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?m)^=== (\\S+)[^\\n]*===$").matcher(out);
+        String name = null;
+        int from = 0;
+        while (m.find()) {
+            if (name != null) {
+                result.put(name, out.substring(from, m.start()));
+            }
+            name = m.group(1);
+            from = m.end();
+        }
+        if (name != null) {
+            result.put(name, out.substring(from));
+        }
+        for (String required : List.of("after-load", "traffic", "stats", "after-down", "snmpset", "after-snmpset",
+                "after-stop", "daemon-log")) {
+            assertTrue(result.containsKey(required), "no section " + required + " in:\n" + out);
+        }
+        return result;
+    }
+}

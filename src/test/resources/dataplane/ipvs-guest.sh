@@ -1,0 +1,89 @@
+# IpvsVmIT's script: runs as root in the IPVS guest (shared/tools/ipvs-vm.sh), prints sections that the
+# test asserts on, each opened by a "=== name ===" line. @JAVA@, @JAR@, @MIBDIRS@ are filled in by the test.
+# Topology inside the guest: the director is the guest's own namespace; client (10.50.1.2) reaches the
+# VIP 10.50.1.100 over veth; real servers rs1..rs3 (10.50.2.11..13) sit on bridge br0 (10.50.2.1).
+set -u
+hostname ipvs-guest
+modprobe ip_vs && modprobe ip_vs_wrr || { echo "=== no-ipvs ==="; exit 3; }
+sysctl -qw net.ipv4.ip_forward=1
+T=/tmp/k4j; mkdir -p $T/snmp/persist
+now() { date +%s.%N | cut -c1-14; }
+waitfor() { # seconds, description, command...
+  local limit=$1 what=$2; shift 2; local i=0
+  while ! "$@" >/dev/null 2>&1; do i=$((i+1)); if [ $i -gt $(($limit*2)) ]; then echo "TIMEOUT waiting for $what"; return 1; fi; sleep 0.5; done
+}
+
+ip netns add client
+ip link add vc type veth peer name c0 netns client
+ip addr add 10.50.1.1/24 dev vc; ip addr add 10.50.1.100/32 dev vc; ip link set vc up
+ip -n client addr add 10.50.1.2/24 dev c0; ip -n client link set c0 up; ip -n client link set lo up
+ip -n client route add default via 10.50.1.1
+ip link add br0 type bridge; ip addr add 10.50.2.1/24 dev br0; ip link set br0 up
+for i in 1 2 3; do
+  ip netns add rs$i
+  ip link add v$i type veth peer name e0 netns rs$i
+  ip link set v$i master br0 up
+  ip -n rs$i addr add 10.50.2.1$i/24 dev e0; ip -n rs$i link set e0 up; ip -n rs$i link set lo up
+  ip -n rs$i route add default via 10.50.2.1
+  mkdir -p $T/www$i; echo "server $i" > $T/www$i/index.html
+  (cd $T/www$i && exec ip netns exec rs$i python3 -m http.server 8080 --bind 10.50.2.1$i) > $T/http$i.log 2>&1 &
+  echo $! > $T/http$i.pid
+done
+
+cat > $T/snmp/snmpd.conf <<CONF
+master agentx
+agentXSocket unix:$T/snmp/agentx
+agentXTimeout 5
+rocommunity public 127.0.0.1
+rwcommunity private 127.0.0.1
+CONF
+export SNMP_PERSISTENT_DIR=$T/snmp/persist MIBDIRS=+@MIBDIRS@ MIBS=+KEEPALIVED-MIB
+snmpd -f -Lo -C -c $T/snmp/snmpd.conf udp:127.0.0.1:161 > $T/snmpd.log 2>&1 &
+
+rs() { # index weight
+  printf ' real_server 10.50.2.1%s 8080 {\n  weight %s\n  TCP_CHECK {\n   connect_timeout 3\n   retry 0\n  }\n }\n' $1 $2
+}
+{
+  printf 'global_defs {\n router_id ipvs-guest\n}\n'
+  printf 'virtual_server 10.50.1.100 80 {\n delay_loop 2\n lb_algo wrr\n lb_kind NAT\n protocol TCP\n'
+  printf ' persistence_timeout 300\n persistence_granularity 255.255.255.0\n'
+  rs 1 1; rs 2 2; rs 3 3
+  printf '}\n'
+} > $T/keepalived.conf
+waitfor 30 "the real servers" sh -c 'for i in 1 2 3; do ip netns exec rs$i python3 -c "import socket; socket.create_connection((\"10.50.2.1$i\", 8080), 1)" || exit 1; done'
+
+echo "=== start $(now) ==="
+KEEPALIVE4J_DUMP_DIR=$T @JAVA@ -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -jar @JAR@ -n -l -D -f $T/keepalived.conf \
+  -p $T/parent.pid -r $T/vrrp.pid -c $T/check.pid -C -x -A unix:$T/snmp/agentx > $T/daemon.log 2>&1 &
+DAEMON=$!
+three() { [ "$(ipvsadm -Ln | grep -c '10.50.2.1[123]:8080')" = 3 ]; }
+waitfor 200 "three destinations in IPVS" three
+echo "=== after-load $(now) ==="
+ipvsadm -Ln
+
+echo "=== traffic ==="
+for n in 1 2 3 4 5 6; do ip netns exec client curl -s -m 5 http://10.50.1.100/; done
+echo "=== stats ==="
+ipvsadm -Ln --stats
+
+kill $(cat $T/http1.pid); T_DOWN=$(now)
+gone() { ! ipvsadm -Ln | grep -q '10.50.2.11:8080'; }
+waitfor 60 "10.50.2.11 out of IPVS" gone
+echo "=== after-down $T_DOWN $(now) ==="
+ipvsadm -Ln
+
+waitfor 120 "the subagent answering through snmpd" sh -c 'snmpget -v2c -c public -Oqv 127.0.0.1 KEEPALIVED-MIB::realServerWeight.1.2 | grep -qx 2'
+echo "=== snmpset ==="
+snmpset -v2c -c private -t 10 -r 1 127.0.0.1 KEEPALIVED-MIB::realServerWeight.1.2 i 0
+zero() { ipvsadm -Ln | grep '10.50.2.12:8080' | awk '{print $3}' | grep -qx 0; }
+waitfor 60 "weight 0 in IPVS" zero
+echo "=== after-snmpset ==="
+ipvsadm -Ln
+
+kill -TERM $DAEMON
+waitfor 60 "the daemon to exit" sh -c "! kill -0 $DAEMON"
+echo "=== after-stop ==="
+ipvsadm -Ln
+echo "=== daemon-log ==="
+grep -v DEBUG $T/daemon.log | tail -60
+echo "=== end ==="
