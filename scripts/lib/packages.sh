@@ -6,6 +6,7 @@ PACKAGES=(
   openjdk-17-jdk-headless maven          # build
   keepalived snmpd snmp snmptrapd smitools  # the reference daemon and the SNMP tools tests talk to
   nftables iproute2 tcpdump procps iputils-ping python3
+  qemu-system-x86 busybox-static kmod ipvsadm curl  # IpvsVmIT: a guest kernel with IPVS (../shared/tools/ipvs-vm.sh)
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

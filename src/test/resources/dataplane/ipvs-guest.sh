@@ -1,5 +1,6 @@
 # IpvsVmIT's script: runs as root in the IPVS guest (shared/tools/ipvs-vm.sh), prints sections that the
-# test asserts on, each opened by a "=== name ===" line. @JAVA@, @JAR@, @MIBDIRS@ are filled in by the test.
+# test asserts on, each opened by a "=== name ===" line. @JAVA@, @JAVA_OPTS@, @JAR@, @MIBDIRS@ are filled in by
+# the test.
 # Topology inside the guest: the director is the guest's own namespace; client (10.50.1.2) reaches the
 # VIP 10.50.1.100 over veth; real servers rs1..rs3 (10.50.2.11..13) sit on bridge br0 (10.50.2.1).
 set -u
@@ -53,7 +54,7 @@ rs() { # index weight
 waitfor 30 "the real servers" sh -c 'for i in 1 2 3; do ip netns exec rs$i python3 -c "import socket; socket.create_connection((\"10.50.2.1$i\", 8080), 1)" || exit 1; done'
 
 echo "=== start $(now) ==="
-KEEPALIVE4J_DUMP_DIR=$T @JAVA@ -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -jar @JAR@ -n -l -D -f $T/keepalived.conf \
+KEEPALIVE4J_DUMP_DIR=$T @JAVA@ @JAVA_OPTS@ -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -jar @JAR@ -n -l -D -f $T/keepalived.conf \
   -p $T/parent.pid -r $T/vrrp.pid -c $T/check.pid -C -x -A unix:$T/snmp/agentx > $T/daemon.log 2>&1 &
 DAEMON=$!
 three() { [ "$(ipvsadm -Ln | grep -c '10.50.2.1[123]:8080')" = 3 ]; }
@@ -75,7 +76,7 @@ ipvsadm -Ln
 waitfor 120 "the subagent answering through snmpd" sh -c 'snmpget -v2c -c public -Oqv 127.0.0.1 KEEPALIVED-MIB::realServerWeight.1.2 | grep -qx 2'
 echo "=== snmpset ==="
 snmpset -v2c -c private -t 10 -r 1 127.0.0.1 KEEPALIVED-MIB::realServerWeight.1.2 i 0
-zero() { ipvsadm -Ln | grep '10.50.2.12:8080' | awk '{print $3}' | grep -qx 0; }
+zero() { ipvsadm -Ln | grep '10.50.2.12:8080' | awk '{print $4}' | grep -qx 0; }
 waitfor 60 "weight 0 in IPVS" zero
 echo "=== after-snmpset ==="
 ipvsadm -Ln

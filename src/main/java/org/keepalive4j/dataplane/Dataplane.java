@@ -41,6 +41,14 @@ public interface Dataplane extends AutoCloseable {
     /** The table as the backend holds it now, one line per service and per destination (SIGUSR1). */
     void describeTable(StringBuilder out);
 
+    /**
+     * -I / --dont-release-ipvs: the table stays in the kernel when the daemon stops, so traffic keeps
+     * flowing while it restarts; the check engine then leaves the table alone at shutdown.
+     */
+    default boolean keepsTableOnClose() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -85,6 +85,11 @@ public final class IpvsDataplane implements Dataplane {
     }
 
     @Override
+    public boolean keepsTableOnClose() {
+        return keepTableOnClose;
+    }
+
+    @Override
     public String name() {
         return "IPVS";
     }
@@ -258,7 +263,8 @@ public final class IpvsDataplane implements Dataplane {
                     LOG.error("Dataplane IPVS: cannot remove service {}: {}", key.describe(), e.getMessage());
                 }
             }
-            LOG.info("Dataplane IPVS: removed {} services from the kernel", removed);
+            // the check engine normally removed them already; these are what it left
+            LOG.info("Dataplane IPVS: closed{}", removed == 0 ? "" : ", removed " + removed + " remaining services");
         } finally {
             services.clear();
             netlink.close();

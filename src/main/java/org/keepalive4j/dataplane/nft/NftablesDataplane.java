@@ -99,6 +99,11 @@ public final class NftablesDataplane implements Dataplane {
     }
 
     @Override
+    public boolean keepsTableOnClose() {
+        return keepTableOnClose;
+    }
+
+    @Override
     public String name() {
         return "nftables";
     }
