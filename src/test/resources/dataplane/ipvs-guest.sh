@@ -9,9 +9,11 @@ modprobe ip_vs && modprobe ip_vs_wrr || { echo "=== no-ipvs ==="; exit 3; }
 sysctl -qw net.ipv4.ip_forward=1
 T=/tmp/k4j; mkdir -p $T/snmp/persist
 now() { date +%s.%N | cut -c1-14; }
-waitfor() { # seconds, description, command...
-  local limit=$1 what=$2; shift 2; local i=0
-  while ! "$@" >/dev/null 2>&1; do i=$((i+1)); if [ $i -gt $(($limit*2)) ]; then echo "TIMEOUT waiting for $what"; return 1; fi; sleep 0.5; done
+waitfor() { # seconds, description, command... (wall clock: a command can take seconds under emulation)
+  local end=$(($(date +%s) + $1)) what=$2; shift 2
+  while ! "$@" >/dev/null 2>&1; do
+    if [ $(date +%s) -ge $end ]; then echo "TIMEOUT waiting for $what"; return 1; fi; sleep 0.5
+  done
 }
 
 ip netns add client
@@ -64,8 +66,17 @@ ipvsadm -Ln
 
 echo "=== traffic ==="
 for n in 1 2 3 4 5 6; do ip netns exec client curl -s -m 5 http://10.50.1.100/; done
+# IPVS sums its per-CPU counters every 2 s (the estimator), so the totals lag the traffic a little
+counted() { ipvsadm -Ln --stats | awk '$2 == "10.50.1.100:80" { exit !($3 >= 6) }'; }
+waitfor 20 "six connections in the IPVS stats" counted
 echo "=== stats ==="
 ipvsadm -Ln --stats
+# the check engine copies the dataplane's counters into the MIB every 5 s
+mib() { v=$(snmpget -v2c -c public -OqvU 127.0.0.1 KEEPALIVED-MIB::virtualServerStatsConns.1); [ "${v:-0}" -ge 6 ] 2>/dev/null; }
+waitfor 60 "the connections in the MIB" mib
+echo "=== mib-stats ==="
+snmpget -v2c -c public 127.0.0.1 KEEPALIVED-MIB::virtualServerStatsConns.1 KEEPALIVED-MIB::virtualServerStatsInPkts.1 \
+  KEEPALIVED-MIB::realServerStatsConns.1.3 KEEPALIVED-MIB::realServerStatsInactiveConns.1.3 2>/dev/null
 
 kill $(cat $T/http1.pid); T_DOWN=$(now)
 gone() { ! ipvsadm -Ln | grep -q '10.50.2.11:8080'; }
@@ -73,7 +84,7 @@ waitfor 60 "10.50.2.11 out of IPVS" gone
 echo "=== after-down $T_DOWN $(now) ==="
 ipvsadm -Ln
 
-waitfor 120 "the subagent answering through snmpd" sh -c 'snmpget -v2c -c public -Oqv 127.0.0.1 KEEPALIVED-MIB::realServerWeight.1.2 | grep -qx 2'
+waitfor 120 "the subagent answering through snmpd" sh -c 'snmpget -v2c -c public -OqvU 127.0.0.1 KEEPALIVED-MIB::realServerWeight.1.2 | grep -qx 2'
 echo "=== snmpset ==="
 snmpset -v2c -c private -t 10 -r 1 127.0.0.1 KEEPALIVED-MIB::realServerWeight.1.2 i 0
 zero() { ipvsadm -Ln | grep '10.50.2.12:8080' | awk '{print $4}' | grep -qx 0; }

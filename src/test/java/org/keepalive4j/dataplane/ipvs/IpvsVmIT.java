@@ -85,6 +85,13 @@ class IpvsVmIT {
         assertTrue(conns.find(), s.get("stats"));
         assertTrue(Integer.parseInt(conns.group(1)) >= 6, "connections: " + s.get("stats"));
         assertTrue(Integer.parseInt(conns.group(2)) > 0 && Integer.parseInt(conns.group(3)) > 0, s.get("stats"));
+        // ... and read back into the MIB through the daemon's counters (STATS64 and the connection gauges)
+        String mib = s.get("mib-stats");
+        Matcher vsConns = Pattern.compile("virtualServerStatsConns\\.1 = Gauge32: (\\d+)").matcher(mib);
+        assertTrue(vsConns.find() && Integer.parseInt(vsConns.group(1)) >= 6, mib);
+        Matcher rsConns = Pattern.compile("realServerStatsConns\\.1\\.3 = Gauge32: (\\d+)").matcher(mib);
+        assertTrue(rsConns.find() && Integer.parseInt(rsConns.group(1)) >= 6, "persistence sent all to .13: " + mib);
+        assertTrue(mib.contains("realServerStatsInactiveConns.1.3 = Gauge32: "), mib);
 
         // the first server's listener stopped: its TCP_CHECK fails and it leaves the table
         String down = s.get("after-down");
@@ -152,7 +159,7 @@ class IpvsVmIT {
         if (name != null) {
             result.put(name, out.substring(from));
         }
-        for (String required : List.of("after-load", "traffic", "stats", "after-down", "snmpset", "after-snmpset",
+        for (String required : List.of("after-load", "traffic", "stats", "mib-stats", "after-down", "snmpset", "after-snmpset",
                 "after-stop", "daemon-log")) {
             assertTrue(result.containsKey(required), "no section " + required + " in:\n" + out);
         }
