@@ -4,7 +4,7 @@
 # Topology inside the guest: the director is the guest's own namespace; client (10.50.1.2) reaches the
 # VIP 10.50.1.100 over veth; real servers rs1..rs3 (10.50.2.11..13) sit on bridge br0 (10.50.2.1).
 set -u
-hostname ipvs-guest
+hostname ipvs-guest; echo "127.0.1.1 ipvs-guest" >> /etc/hosts  # log4j looks its host name up
 modprobe ip_vs && modprobe ip_vs_wrr || { echo "=== no-ipvs ==="; exit 3; }
 sysctl -qw net.ipv4.ip_forward=1
 T=/tmp/k4j; mkdir -p $T/snmp/persist
