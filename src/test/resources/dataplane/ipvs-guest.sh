@@ -92,6 +92,11 @@ waitfor 60 "weight 0 in IPVS" zero
 echo "=== after-snmpset ==="
 ipvsadm -Ln
 
+kill -USR1 $DAEMON
+waitfor 30 "the SIGUSR1 dump" grep -q 'Dataplane (IPVS' $T/keepalived.data
+echo "=== dump ==="
+grep -A3 'Dataplane (IPVS' $T/keepalived.data
+
 kill -TERM $DAEMON
 waitfor 60 "the daemon to exit" sh -c "! kill -0 $DAEMON"
 echo "=== after-stop ==="

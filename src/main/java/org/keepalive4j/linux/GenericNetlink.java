@@ -190,10 +190,8 @@ public final class GenericNetlink implements AutoCloseable {
     }
 
     private static void check(NetlinkMessage error, String what) throws ErrnoException {
-        int errno = NetlinkMessages.errorCode(error);
-        if (errno != 0) {
-            String text = NetlinkMessages.errorText(error);
-            throw new ErrnoException(errno, text.isEmpty() ? what : what + " (" + text + ")");
+        if (NetlinkMessages.errorCode(error) != 0) {
+            throw NetlinkMessages.failure(error, what);
         }
     }
 }

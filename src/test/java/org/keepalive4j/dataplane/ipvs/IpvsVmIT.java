@@ -104,6 +104,12 @@ class IpvsVmIT {
         assertDestination(s.get("after-snmpset"), "10.50.2.12:8080", "Masq", 0);
         assertDestination(s.get("after-snmpset"), "10.50.2.13:8080", "Masq", 3);
 
+        // SIGUSR1: the dump shows the kernel's table as read back over netlink
+        String dump = s.get("dump");
+        assertTrue(dump.contains("Service 10.50.1.100:80/TCP wrr persistent 300 s granularity 255.255.255.0"), dump);
+        assertTrue(dump.contains("Destination 10.50.2.12:8080 weight 0 NAT"), dump);
+        assertTrue(dump.contains("Destination 10.50.2.13:8080 weight 3 NAT"), dump);
+
         // SIGTERM: our service is removed
         String stop = s.get("after-stop");
         assertFalse(stop.contains("10.50.1.100"), stop);
@@ -160,7 +166,7 @@ class IpvsVmIT {
             result.put(name, out.substring(from));
         }
         for (String required : List.of("after-load", "traffic", "stats", "mib-stats", "after-down", "snmpset", "after-snmpset",
-                "after-stop", "daemon-log")) {
+                "dump", "after-stop", "daemon-log")) {
             assertTrue(result.containsKey(required), "no section " + required + " in:\n" + out);
         }
         return result;
