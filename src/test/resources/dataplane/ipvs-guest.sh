@@ -52,6 +52,11 @@ rs() { # index weight
   printf ' persistence_timeout 300\n persistence_granularity 255.255.255.0\n'
   rs 1 1; rs 2 2; rs 3 3
   printf '}\n'
+  # an IPv6 fwmark service and a UDP one, without checkers: the encodings the TCP service does not use
+  printf 'virtual_server fwmark 7 {\n lb_algo sh\n sh-port\n ops\n lb_kind DR\n persistence_timeout 60\n'
+  printf ' persistence_granularity 64\n real_server 2001:db8::2 80 {\n  weight 2\n }\n}\n'
+  printf 'virtual_server 10.50.1.100 53 {\n lb_algo rr\n lb_kind DR\n protocol UDP\n'
+  printf ' real_server 10.50.2.13 53 {\n  weight 1\n  uthreshold 100\n  lthreshold 10\n }\n}\n'
 } > $T/keepalived.conf
 waitfor 30 "the real servers" sh -c 'for i in 1 2 3; do ip netns exec rs$i python3 -c "import socket; socket.create_connection((\"10.50.2.1$i\", 8080), 1)" || exit 1; done'
 
@@ -59,10 +64,12 @@ echo "=== start $(now) ==="
 KEEPALIVE4J_DUMP_DIR=$T @JAVA@ @JAVA_OPTS@ -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -jar @JAR@ -n -l -D -f $T/keepalived.conf \
   -p $T/parent.pid -r $T/vrrp.pid -c $T/check.pid -C -x -A unix:$T/snmp/agentx > $T/daemon.log 2>&1 &
 DAEMON=$!
-three() { [ "$(ipvsadm -Ln | grep -c '10.50.2.1[123]:8080')" = 3 ]; }
-waitfor 200 "three destinations in IPVS" three
+three() { [ "$(ipvsadm -Ln | grep -c '10.50.2.1[123]:8080')" = 3 ] && ipvsadm -Ln | grep -q '10.50.2.13:53'; }
+waitfor 200 "the destinations in IPVS" three
 echo "=== after-load $(now) ==="
 ipvsadm -Ln
+echo "=== thresholds ==="
+ipvsadm -Ln --thresholds
 
 echo "=== traffic ==="
 for n in 1 2 3 4 5 6; do ip netns exec client curl -s -m 5 http://10.50.1.100/; done

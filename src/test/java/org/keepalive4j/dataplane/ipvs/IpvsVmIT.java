@@ -78,6 +78,13 @@ class IpvsVmIT {
         assertDestination(load, "10.50.2.12:8080", "Masq", 2);
         assertDestination(load, "10.50.2.13:8080", "Masq", 3);
         assertTrue(s.get("daemon-log").contains("Dataplane auto: the kernel has IPVS"), s.get("daemon-log"));
+        // an IPv6 fwmark service (scheduler flag, one-packet scheduling, prefix granularity) and a UDP one
+        assertTrue(load.contains("FWM  7 IPv6 sh (sh-port) persistent 60 mask 64 ops"), load);
+        assertTrue(Pattern.compile("->\\s+\\[2001:db8::2\\]:0\\s+Route\\s+2\\s").matcher(load).find(), load);
+        assertTrue(load.contains("UDP  10.50.1.100:53 rr"), load);
+        assertDestination(load, "10.50.2.13:53", "Route", 1);
+        assertTrue(Pattern.compile("->\\s+10\\.50\\.2\\.13:53\\s+100\\s+10\\s").matcher(s.get("thresholds")).find(),
+                "uthreshold 100, lthreshold 10: " + s.get("thresholds"));
 
         // six requests through the VIP, all answered, counted as connections by the service
         assertEquals(6, s.get("traffic").lines().filter(l -> l.startsWith("server ")).count(), s.get("traffic"));
@@ -112,7 +119,7 @@ class IpvsVmIT {
 
         // SIGTERM: our service is removed
         String stop = s.get("after-stop");
-        assertFalse(stop.contains("10.50.1.100"), stop);
+        assertFalse(stop.contains("10.50.1.100") || stop.contains("FWM"), stop);
         assertTrue(stop.contains("IP Virtual Server version"), stop);
     }
 
@@ -165,7 +172,7 @@ class IpvsVmIT {
         if (name != null) {
             result.put(name, out.substring(from));
         }
-        for (String required : List.of("after-load", "traffic", "stats", "mib-stats", "after-down", "snmpset", "after-snmpset",
+        for (String required : List.of("after-load", "thresholds", "traffic", "stats", "mib-stats", "after-down", "snmpset", "after-snmpset",
                 "dump", "after-stop", "daemon-log")) {
             assertTrue(result.containsKey(required), "no section " + required + " in:\n" + out);
         }
