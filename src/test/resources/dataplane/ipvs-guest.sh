@@ -60,10 +60,18 @@ rs() { # index weight
 } > $T/keepalived.conf
 waitfor 30 "the real servers" sh -c 'for i in 1 2 3; do ip netns exec rs$i python3 -c "import socket; socket.create_connection((\"10.50.2.1$i\", 8080), 1)" || exit 1; done'
 
+# what an earlier run could have left: our service with another scheduler and a server no longer configured;
+# and a service nobody configured (someone else's), which the daemon must leave alone
+ipvsadm -A -t 10.50.1.100:80 -s lc && ipvsadm -a -t 10.50.1.100:80 -r 10.50.2.99:8080 -m
+ipvsadm -A -t 10.50.9.9:80 -s rr
+daemon() { # extra options...
+  KEEPALIVE4J_DUMP_DIR=$T @JAVA@ @JAVA_OPTS@ -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -jar @JAR@ -n -l -D \
+    -f $T/keepalived.conf -p $T/parent.pid -r $T/vrrp.pid -c $T/check.pid -C -x -A unix:$T/snmp/agentx "$@" \
+    >> $T/daemon.log 2>&1 &
+  DAEMON=$!
+}
 echo "=== start $(now) ==="
-KEEPALIVE4J_DUMP_DIR=$T @JAVA@ @JAVA_OPTS@ -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -jar @JAR@ -n -l -D -f $T/keepalived.conf \
-  -p $T/parent.pid -r $T/vrrp.pid -c $T/check.pid -C -x -A unix:$T/snmp/agentx > $T/daemon.log 2>&1 &
-DAEMON=$!
+daemon
 three() { [ "$(ipvsadm -Ln | grep -c '10.50.2.1[123]:8080')" = 3 ] && ipvsadm -Ln | grep -q '10.50.2.13:53'; }
 waitfor 200 "the destinations in IPVS" three
 echo "=== after-load $(now) ==="
@@ -108,6 +116,14 @@ kill -TERM $DAEMON
 waitfor 60 "the daemon to exit" sh -c "! kill -0 $DAEMON"
 echo "=== after-stop ==="
 ipvsadm -Ln
+
+# -I (--dont-release-ipvs): the table stays when the daemon stops
+daemon -I
+waitfor 200 "the service in IPVS again" sh -c "ipvsadm -Ln | grep -q '10.50.2.13:8080'"
+kill -TERM $DAEMON
+waitfor 60 "the daemon to exit" sh -c "! kill -0 $DAEMON"
+echo "=== after-stop-keep ==="
+ipvsadm -Ln
 echo "=== daemon-log ==="
-grep -v DEBUG $T/daemon.log | tail -60
+grep -v DEBUG $T/daemon.log
 echo "=== end ==="

@@ -27,7 +27,9 @@ import org.keepalive4j.testlib.Root;
  * (resources dataplane/ipvs-guest.sh) prints {@code ipvsadm} output in sections that are checked here:
  * the configured service and destinations after load (lvs_dataplane is left at its default, auto, which
  * must pick IPVS), traffic counted in the stats, a real server gone after its TCP_CHECK fails, a weight
- * set through snmpset in the kernel, and an empty table after SIGTERM.
+ * set through snmpset in the kernel, the SIGUSR1 dump, our services gone after SIGTERM (someone else's
+ * service and a stale copy of ours are planted first: the stale one is replaced, the other left alone), and
+ * a second run with -I whose table stays after SIGTERM.
  */
 class IpvsVmIT {
 
@@ -78,6 +80,11 @@ class IpvsVmIT {
         assertDestination(load, "10.50.2.12:8080", "Masq", 2);
         assertDestination(load, "10.50.2.13:8080", "Masq", 3);
         assertTrue(s.get("daemon-log").contains("Dataplane auto: the kernel has IPVS"), s.get("daemon-log"));
+        // the stale copy of our service was replaced (no lc, no 10.50.2.99), someone else's stays
+        assertFalse(load.contains("10.50.2.99") || load.contains(":80 lc"), load);
+        assertTrue(load.contains("TCP  10.50.9.9:80 rr"), load);
+        assertTrue(s.get("daemon-log").contains("replacing service 10.50.1.100:80/TCP left in the kernel"),
+                s.get("daemon-log"));
         // an IPv6 fwmark service (scheduler flag, one-packet scheduling, prefix granularity) and a UDP one
         assertTrue(load.contains("FWM  7 IPv6 sh (sh-port) persistent 60 mask 64 ops"), load);
         assertTrue(Pattern.compile("->\\s+\\[2001:db8::2\\]:0\\s+Route\\s+2\\s").matcher(load).find(), load);
@@ -120,7 +127,13 @@ class IpvsVmIT {
         // SIGTERM: our service is removed
         String stop = s.get("after-stop");
         assertFalse(stop.contains("10.50.1.100") || stop.contains("FWM"), stop);
-        assertTrue(stop.contains("IP Virtual Server version"), stop);
+        assertTrue(stop.contains("TCP  10.50.9.9:80 rr"), "not ours, left alone: " + stop);
+
+        // -I: the next run's table stays in the kernel after SIGTERM
+        String kept = s.get("after-stop-keep");
+        assertTrue(kept.contains("TCP  10.50.1.100:80 wrr persistent 300 mask 255.255.255.0"), kept);
+        assertDestination(kept, "10.50.2.13:8080", "Masq", 3);
+        assertTrue(kept.contains("FWM  7 IPv6 sh"), kept);
     }
 
     /**
@@ -173,7 +186,7 @@ class IpvsVmIT {
             result.put(name, out.substring(from));
         }
         for (String required : List.of("after-load", "thresholds", "traffic", "stats", "mib-stats", "after-down", "snmpset", "after-snmpset",
-                "dump", "after-stop", "daemon-log")) {
+                "dump", "after-stop", "after-stop-keep", "daemon-log")) {
             assertTrue(result.containsKey(required), "no section " + required + " in:\n" + out);
         }
         return result;
