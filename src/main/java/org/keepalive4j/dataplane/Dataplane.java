@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The load-balancing table the check engine drives: virtual services and their destinations (real
- * servers, sorry servers) with weights. Backends: IPVS over generic netlink, nftables; until they
- * land the daemon uses {@link LoggingDataplane}.
+ * servers, sorry servers) with weights. Backends: IPVS over generic netlink ({@code dataplane.ipvs}),
+ * nftables ({@code dataplane.nft}) and {@link LoggingDataplane}, which programs nothing; {@link Dataplanes}
+ * opens the one lvs_dataplane names.
  *
  * <p>Contract: the check engine's owner thread makes every change, one at a time, and only in a
  * consistent order (a service exists before its destinations; a destination is added once, then
