@@ -8,6 +8,7 @@ PACKAGES=(
   nftables iproute2 tcpdump procps iputils-ping python3
   man-db systemd                         # DebPackageIT: man renders keepalive4j(8), systemd-analyze verifies the unit
   zabbix-server-pgsql postgresql python3-yaml rrdtool file  # ZabbixTrapIT (template, trap handler), RrdGraphIT
+  qemu-system-x86 busybox-static kmod ipvsadm curl  # IpvsVmIT: a guest kernel with IPVS (../shared/tools/ipvs-vm.sh)
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -88,8 +88,8 @@ final class DaemonStartup {
         // the configuration the engines start with; the check engine opens its dataplane from it
         AtomicReference<KeepalivedConfig> started = new AtomicReference<>();
         if (cl.runsChecker()) {
-            // lvs_dataplane in global_defs: nftables, or logging (the default until IPVS exists), which
-            // only logs and dumps the table; read once at start (a change needs a restart)
+            // lvs_dataplane in global_defs: auto (IPVS if the kernel has it, else nftables), ipvs, nftables,
+            // or logging, which only logs and dumps the table; read once at start (a change needs a restart)
             CheckEngine check = new CheckEngine(mib::mib, () -> {
                 try {
                     return Dataplanes.open(started.get().global(), cl.dontReleaseIpvs());

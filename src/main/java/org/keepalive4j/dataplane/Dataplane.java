@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The load-balancing table the check engine drives: virtual services and their destinations (real
- * servers, sorry servers) with weights. Backends: IPVS over generic netlink, nftables; until they
- * land the daemon uses {@link LoggingDataplane}.
+ * servers, sorry servers) with weights. Backends: IPVS over generic netlink ({@code dataplane.ipvs}),
+ * nftables ({@code dataplane.nft}) and {@link LoggingDataplane}, which programs nothing; {@link Dataplanes}
+ * opens the one lvs_dataplane names.
  *
  * <p>Contract: the check engine's owner thread makes every change, one at a time, and only in a
  * consistent order (a service exists before its destinations; a destination is added once, then
@@ -80,6 +81,14 @@ public interface Dataplane extends AutoCloseable {
 
     /** The table as the backend holds it now, one line per service and per destination (SIGUSR1). */
     void describeTable(StringBuilder out);
+
+    /**
+     * -I / --dont-release-ipvs: the table stays in the kernel when the daemon stops, so traffic keeps
+     * flowing while it restarts; the check engine then leaves the table alone at shutdown.
+     */
+    default boolean keepsTableOnClose() {
+        return false;
+    }
 
     @Override
     default void close() {

@@ -6,7 +6,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The daemon's dataplane until the kernel backends land: programs nothing, logs every change as one
+ * lvs_dataplane logging: programs nothing, logs every change as one
  * operator line and keeps the resulting table in memory, so the SIGUSR1 dump shows what IPVS would
  * hold. It checks the same preconditions a kernel backend would (no destination without its service)
  * and reports violations as errors, because they are engine bugs.

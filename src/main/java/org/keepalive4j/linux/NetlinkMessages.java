@@ -155,6 +155,12 @@ public final class NetlinkMessages {
         return -NativeBytes.host(error.payload()).getInt(0);
     }
 
+    /** An NLMSG_ERROR as an exception: its errno, and {@code what} with the kernel's explanation if any. */
+    public static ErrnoException failure(NetlinkMessage error, String what) {
+        String text = errorText(error);
+        return new ErrnoException(errorCode(error), text.isEmpty() ? what : what + " (" + text + ")");
+    }
+
     /**
      * The kernel's explanation in an NLMSG_ERROR (extended ack, NETLINK_EXT_ACK), e.g. "Invalid label",
      * or an empty string. It follows the error code and the echoed request, which is only its header when

@@ -5,12 +5,13 @@ import com.sun.jna.Native;
 import java.util.List;
 
 /**
- * An AF_NETLINK / NETLINK_ROUTE socket: datagrams of netlink messages to and from the kernel, optionally
+ * An AF_NETLINK socket (NETLINK_ROUTE unless told otherwise): datagrams of netlink messages to and from the kernel, optionally
  * subscribed to multicast groups. In the calling thread's network namespace, like every socket.
  */
 final class NetlinkSocket implements AutoCloseable {
 
     static final int NETLINK_ROUTE = 0;
+    static final int NETLINK_GENERIC = 16;
     static final int SOL_NETLINK = 270;
     static final int NETLINK_EXT_ACK = 11;
 
@@ -33,8 +34,14 @@ final class NetlinkSocket implements AutoCloseable {
      */
     static NetlinkSocket open(int groups, boolean nonBlocking, int receiveTimeoutMillis, String description)
             throws ErrnoException {
+        return open(NETLINK_ROUTE, groups, nonBlocking, receiveTimeoutMillis, description);
+    }
+
+    /** As {@link #open(int, boolean, int, String)} for another netlink protocol (NETLINK_GENERIC...). */
+    static NetlinkSocket open(int protocol, int groups, boolean nonBlocking, int receiveTimeoutMillis,
+                              String description) throws ErrnoException {
         FileDescriptor fd = Sockets.open(Sockets.AF_NETLINK,
-                Sockets.SOCK_RAW | (nonBlocking ? Sockets.SOCK_NONBLOCK : 0), NETLINK_ROUTE, description);
+                Sockets.SOCK_RAW | (nonBlocking ? Sockets.SOCK_NONBLOCK : 0), protocol, description);
         try {
             if (!nonBlocking) {
                 Sockets.set(fd, Sockets.SOL_SOCKET, Sockets.SO_RCVTIMEO, timeval(receiveTimeoutMillis), "SO_RCVTIMEO");

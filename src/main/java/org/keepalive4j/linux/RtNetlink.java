@@ -89,7 +89,7 @@ public final class RtNetlink implements AutoCloseable {
                     continue;
                 }
                 if (m.type() == NetlinkMessages.NLMSG_ERROR) {
-                    throw failure(m, what);
+                    throw NetlinkMessages.failure(m, what);
                 }
                 if (m.type() == NetlinkMessages.RTM_NEWLINK) {
                     return Link.decode(m);
@@ -114,7 +114,7 @@ public final class RtNetlink implements AutoCloseable {
                 if (errno == benignErrno) {
                     return false;
                 }
-                throw failure(m, what);
+                throw NetlinkMessages.failure(m, what);
             }
         }
     }
@@ -133,7 +133,7 @@ public final class RtNetlink implements AutoCloseable {
                     return result;
                 }
                 if (m.type() == NetlinkMessages.NLMSG_ERROR) {
-                    throw failure(m, what);
+                    throw NetlinkMessages.failure(m, what);
                 }
                 boolean otherFamily = replyType == NetlinkMessages.RTM_NEWADDR && !InterfaceAddress.isIpFamily(m);
                 if (m.type() == replyType && !otherFamily) {
@@ -150,10 +150,5 @@ public final class RtNetlink implements AutoCloseable {
                     + REPLY_TIMEOUT_MILLIS + " ms");
         }
         return messages;
-    }
-
-    private static ErrnoException failure(NetlinkMessage error, String what) {
-        String text = NetlinkMessages.errorText(error);
-        return new ErrnoException(NetlinkMessages.errorCode(error), text.isEmpty() ? what : what + " (" + text + ")");
     }
 }

@@ -10,6 +10,17 @@ import java.util.List;
 public class RecordingDataplane extends LoggingDataplane {
 
     private final List<String> changes = new ArrayList<>();
+    private volatile boolean keepsTable;
+
+    /** Acts as a backend opened with -I. */
+    public void keepTableOnClose(boolean keep) {
+        keepsTable = keep;
+    }
+
+    @Override
+    public boolean keepsTableOnClose() {
+        return keepsTable;
+    }
 
     @Override
     public String name() {

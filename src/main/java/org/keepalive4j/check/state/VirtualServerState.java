@@ -36,7 +36,8 @@ import org.keepalive4j.dataplane.VirtualService;
  *     put in and every alive real server is taken out (weight 0 under inhibit); when quorum comes back
  *     the sorry server is taken out and the alive servers go back in. With sorry_server_inhibit the
  *     sorry server stays in the table with weight 0 while it is not needed.</li>
- * <li><b>Omega.</b> On shutdown every server is taken out and the virtual service removed; the
+ * <li><b>Omega.</b> On shutdown every server is taken out and the virtual service removed (not with -I,
+ *     where the dataplane keeps the table); the
  *     notify_down and quorum_down scripts run then only with omega (traps always).</li>
  * <li><b>Reload.</b> Servers that are still configured keep their state (no flap); new ones start as
  *     at startup; removed ones are taken out (their notify_down runs if they were alive).</li>
@@ -428,12 +429,16 @@ public final class VirtualServerState {
 
     /** Shutdown: everything out of the dataplane; traps always, scripts only with omega (the engine decides). */
     public void stop() {
-        sorryProgrammed = program(sorryProgrammed, null);
+        // -I: the kernel keeps the table (traffic flows on while the daemon restarts); only report
+        boolean release = !dataplane.keepsTableOnClose();
+        if (release) {
+            sorryProgrammed = program(sorryProgrammed, null);
+        }
         for (RealServerState rs : realServers) {
-            if (rs.programmed() != null) {
+            if (release && rs.programmed() != null) {
                 LOG.info("Shutting down service {} from VS {}", rs.describe(), describe());
+                rs.programmed(program(rs.programmed(), null));
             }
-            rs.programmed(program(rs.programmed(), null));
             if (rs.isAlive()) {
                 rs.setAlive(false);
                 events.realServerAlive(rs, false, CheckEvents.Why.STOPPING);
@@ -441,8 +446,10 @@ public final class VirtualServerState {
         }
         quorumUp = false;
         events.quorum(this, false, CheckEvents.Why.STOPPING);
-        for (ServiceKey key : services) {
-            remove(key);
+        if (release) {
+            for (ServiceKey key : services) {
+                remove(key);
+            }
         }
         started = false;
     }

@@ -76,7 +76,7 @@ public final class GlobalDefsBinder {
         Duration gnaInterval = Duration.ZERO;
         int downTimerAdverts = 3;
         Integer vrrpRtPriority;
-        String lvsDataplane = "logging";
+        String lvsDataplane = "auto";
         Boolean lowerPrioNoAdvert;
         Boolean higherPrioSendAdvert;
         Long vrrpRlimitRttime;
@@ -173,17 +173,14 @@ public final class GlobalDefsBinder {
                     v -> d.gnaInterval = v))
             .on("vrrp_down_timer_adverts", (n, d, c) -> set(c.integer(n, 0, 1, 100), v -> d.downTimerAdverts = v))
             .on("lvs_dataplane", (n, d, c) -> {
-                String v = c.required(n, 0, "logging or nftables");
+                String v = c.required(n, 0, "auto, ipvs, nftables or logging");
                 if (v == null) {
                     return;
                 }
-                if (v.equals("logging") || v.equals("nftables")) {
+                if (v.equals("auto") || v.equals("ipvs") || v.equals("nftables") || v.equals("logging")) {
                     d.lvsDataplane = v;
-                } else if (v.equals("ipvs") || v.equals("auto")) {
-                    c.error(n, "lvs_dataplane " + v + " is not available yet (no IPVS backend); use nftables,"
-                            + " or logging to only log the load balancer's table");
                 } else {
-                    c.error(n, "lvs_dataplane must be logging or nftables, not '" + v + "'");
+                    c.error(n, "lvs_dataplane must be auto, ipvs, nftables or logging, not '" + v + "'");
                 }
             })
             .on("vrrp_rt_priority", (n, d, c) -> set(c.integer(n, 0, 1, 99), v -> d.vrrpRtPriority = v))

@@ -18,8 +18,8 @@ import org.keepalive4j.config.SourceLocation;
  * @param lvsSyncDaemon  null when not configured
  * @param vrrpLowerPrioNoAdvert    null: not set (instances then follow strict mode)
  * @param vrrpHigherPrioSendAdvert null: not set (off)
- * @param lvsDataplane   which backend programs the load balancer: "logging" (the default until the
- *                       IPVS backend exists) or "nftables"
+ * @param lvsDataplane   which backend programs the load balancer: "auto" (the default: IPVS when the
+ *                       kernel has it, else nftables), "ipvs", "nftables" or "logging" (programs nothing)
  * @param vrrpRtPriority SCHED_FIFO priority of the VRRP event-loop thread (vrrp_rt_priority); null: the
  *                       engine's default
  * @param vrrpRlimitRttime microseconds of CPU an RT thread may use without blocking; null: the default

@@ -39,6 +39,8 @@ public final class NftablesDataplane implements Dataplane {
 
     private final NftRunner runner;
     private final boolean keepTableOnClose;
+    private final boolean unsetSchedulerIsWrr;
+    private final java.util.Set<ServiceKey> warnedWrr = new java.util.HashSet<>(); // guarded by this
     private final Map<ServiceKey, NftTableState.Service> services = new LinkedHashMap<>(); // guarded by this
     private NftRuleset.Installed installed = NftRuleset.Installed.EMPTY; // guarded by this
     private int lastId; // guarded by this; service and destination numbers, never reused
@@ -52,6 +54,15 @@ public final class NftablesDataplane implements Dataplane {
      * table a crashed predecessor left.
      */
     public static NftablesDataplane open(boolean keepTableOnClose) throws DataplaneException {
+        return open(keepTableOnClose, false);
+    }
+
+    /**
+     * @param unsetSchedulerIsWrr a service without lb_algo gets wrr (lvs_dataplane auto without IPVS) instead
+     *                            of being refused for IPVS's default wlc
+     */
+    public static NftablesDataplane open(boolean keepTableOnClose, boolean unsetSchedulerIsWrr)
+            throws DataplaneException {
         NftRunner runner;
         try {
             runner = new LibNftables();
@@ -60,7 +71,7 @@ public final class NftablesDataplane implements Dataplane {
             runner = new NftCommand();
         }
         try {
-            return new NftablesDataplane(runner, keepTableOnClose);
+            return new NftablesDataplane(runner, keepTableOnClose, unsetSchedulerIsWrr);
         } catch (DataplaneException | RuntimeException e) {
             runner.close();
             throw e;
@@ -72,8 +83,14 @@ public final class NftablesDataplane implements Dataplane {
      *                         idea: traffic keeps flowing while the daemon restarts)
      */
     public NftablesDataplane(NftRunner runner, boolean keepTableOnClose) throws DataplaneException {
+        this(runner, keepTableOnClose, false);
+    }
+
+    public NftablesDataplane(NftRunner runner, boolean keepTableOnClose, boolean unsetSchedulerIsWrr)
+            throws DataplaneException {
         this.runner = runner;
         this.keepTableOnClose = keepTableOnClose;
+        this.unsetSchedulerIsWrr = unsetSchedulerIsWrr;
         String tables = runner.run("list tables\n");
         if (tables.contains("table " + NftRuleset.FAMILY + " " + NftRuleset.TABLE)) {
             LOG.warn("Dataplane nftables: removing stale table {} {} left by an earlier run", NftRuleset.FAMILY,
@@ -86,13 +103,19 @@ public final class NftablesDataplane implements Dataplane {
     }
 
     @Override
+    public boolean keepsTableOnClose() {
+        return keepTableOnClose;
+    }
+
+    @Override
     public String name() {
         return "nftables";
     }
 
     @Override
-    public synchronized void addService(VirtualService service) throws DataplaneException {
-        record(() -> addService(service));
+    public synchronized void addService(VirtualService requested) throws DataplaneException {
+        record(() -> addService(requested));
+        VirtualService service = withScheduler(requested);
         NftSupport.checkService(service);
         Map<ServiceKey, NftTableState.Service> next = new LinkedHashMap<>(services);
         NftTableState.Service old = services.get(service.key());
@@ -107,8 +130,9 @@ public final class NftablesDataplane implements Dataplane {
     }
 
     @Override
-    public synchronized void updateService(VirtualService service) throws DataplaneException {
-        record(() -> updateService(service));
+    public synchronized void updateService(VirtualService requested) throws DataplaneException {
+        record(() -> updateService(requested));
+        VirtualService service = withScheduler(requested);
         NftSupport.checkService(service);
         NftTableState.Service old = service(service.key());
         Map<ServiceKey, NftTableState.Service> next = new LinkedHashMap<>(services);
@@ -382,6 +406,19 @@ public final class NftablesDataplane implements Dataplane {
             throw new DataplaneException("no service " + key.describe());
         }
         return s;
+    }
+
+    /** lvs_dataplane auto without IPVS: no lb_algo means wrr, said once per service. */
+    private VirtualService withScheduler(VirtualService s) {
+        if (!unsetSchedulerIsWrr || s.scheduler() != null) {
+            return s;
+        }
+        if (warnedWrr.add(s.key())) {
+            LOG.warn("Dataplane nftables: service {} has no lb_algo; scheduling it wrr (IPVS's default wlc needs"
+                    + " connection counts, which nftables does not keep)", s.key().describe());
+        }
+        return new VirtualService(s.key(), LvsScheduler.WRR, s.schedulerFlags(), s.onePacketScheduling(),
+                s.persistenceTimeout(), s.persistenceGranularity());
     }
 
     private static int indexOf(List<NftTableState.Dest> dests, DestinationKey key) {

@@ -97,7 +97,7 @@ final class CheckLab implements AutoCloseable {
     /** Writes the configuration and starts the daemon with {@code options} (e.g. "-C"), waiting until it runs. */
     ManagedProcess startDaemon(String config, String... options) {
         Path conf = director.workDir().resolve("keepalived.conf");
-        write(conf, config);
+        write(conf, withLoggingDataplane(config));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path dir = director.workDir();
         List<String> cmd = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString(), "-n", "-l", "-D",
@@ -110,12 +110,21 @@ final class CheckLab implements AutoCloseable {
         return daemon;
     }
 
+    /**
+     * These tests read the table from the logging dataplane's dump; the daemon's default (auto) would program
+     * IPVS or nftables instead, so a configuration that names no dataplane gets {@code lvs_dataplane logging}
+     * (global_defs blocks merge).
+     */
+    private static String withLoggingDataplane(String config) {
+        return config.contains("lvs_dataplane") ? config : "global_defs {\n lvs_dataplane logging\n}\n" + config;
+    }
+
     /** Another daemon on host {@code i} (e.g. a VRRP peer), its files in that host's work directory. */
     ManagedProcess startPeer(int i, String config, String... options) {
         Host h = lab.host(i);
         Path dir = h.workDir();
         Path conf = dir.resolve("keepalived.conf");
-        write(conf, config);
+        write(conf, withLoggingDataplane(config));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString(), "-n", "-l", "-D",
                 "-f", conf.toString(), "-p", dir.resolve("parent.pid").toString(),

@@ -219,6 +219,17 @@ class VirtualServerStateTest {
     }
 
     @Test
+    void stop_with_dont_release_leaves_the_table_and_still_reports_shutdown() {
+        dataplane.keepTableOnClose(true);
+        start("", "", 1, 1);
+        events.clear();
+        vs.stop();
+        assertTrue(dataplane.hasService(service));
+        assertEquals("10.0.0.1:80=w1 10.0.0.2:80=w1", table());
+        assertEquals(List.of("down 10.0.0.1:80 STOPPING", "down 10.0.0.2:80 STOPPING", "quorum down STOPPING"), events);
+    }
+
+    @Test
     void a_removed_server_leaves_the_pool_and_reports_why() {
         start("", "", 1, 1);
         events.clear();
