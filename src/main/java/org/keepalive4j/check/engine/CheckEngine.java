@@ -49,6 +49,8 @@ public final class CheckEngine implements Subsystem {
     private ExecutorService blocking;
     private ScriptRunner scripts;
     private Dataplane dataplane;
+    /** lvs_dataplane as it was when the dataplane was opened; the backend is chosen once per process. */
+    private String dataplaneKeyword;
     private CheckRuntime runtime;
     private AddressWatcher addresses;
     private Duration heartbeatPeriod;
@@ -89,6 +91,7 @@ public final class CheckEngine implements Subsystem {
         scripts = new ScriptRunner(MAX_CONCURRENT_SCRIPTS, MAX_QUEUED_SCRIPTS, config.global().scriptUser(),
                 config.global().scriptGroup());
         dataplane = dataplaneFactory.get();
+        dataplaneKeyword = config.global().lvsDataplane();
         Probes probes = new Probes(new ProbeResources(probeTimers, blocking, scripts));
         Timers timers = (delay, task) -> {
             ScheduledFuture<?> f = owner.schedule(() -> guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -146,6 +149,13 @@ public final class CheckEngine implements Subsystem {
 
     @Override
     public void reload(KeepalivedConfig config) throws Exception {
+        String wanted = config.global().lvsDataplane();
+        if (!java.util.Objects.equals(wanted, dataplaneKeyword)) {
+            // switching backends under live traffic would drop every connection's NAT state at once;
+            // the operator decides when, by restarting
+            LOG.warn("lvs_dataplane changed from {} to {}: the {} dataplane stays in use until a restart",
+                    dataplaneKeyword, wanted, dataplane.name());
+        }
         call(() -> {
             runtime.reload(config);
             return null;

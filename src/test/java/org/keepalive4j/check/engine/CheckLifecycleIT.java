@@ -87,13 +87,16 @@ class CheckLifecycleIT {
         assertTrue(snmp.set("KEEPALIVED-MIB::realServerWeight.1.1", "i", "0").ok());
         lab.awaitLog("Dataplane: weight of 10.77.0.12:8080 in " + VS + " 1 -> 0", SOON);
 
-        // SIGHUP: .13 goes, .14 comes, .12 stays as it was (drained, no flap)
+        // SIGHUP: .13 goes, .14 comes, .12 stays as it was (drained, no flap); the backend asked for changes
+        // too, which only a restart applies: the running one stays and the log says so
         Path conf = lab.director().workDir().resolve("keepalived.conf");
-        CheckLab.write(conf, head + s12 + tcpServer(4, 8080, "") + "}\n");
+        CheckLab.write(conf, "global_defs {\n lvs_dataplane nftables\n}\n" + head + s12 + tcpServer(4, 8080, "") + "}\n");
         lab.daemon().signal("HUP");
         lab.awaitLog("Removing service 10.77.0.13:8080 from VS " + VS, SOON);
         lab.awaitLog("Dataplane: adding 10.77.0.14:8080 weight 1 to " + VS, SOON);
         String log = lab.log();
+        assertTrue(log.contains("lvs_dataplane changed from logging to nftables: the logging dataplane stays in use"
+                + " until a restart"), log);
         assertFalse(log.contains("Removing service 10.77.0.12:8080"), "the unchanged server flapped:\n" + log);
         assertEquals(1, CheckLab.count(log, "Dataplane: adding 10.77.0.12:8080"), log);
         String data = lab.data();
