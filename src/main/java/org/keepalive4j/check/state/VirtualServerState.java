@@ -9,6 +9,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.keepalive4j.config.model.RealServer;
 import org.keepalive4j.config.model.SorryServer;
+import org.keepalive4j.config.model.LvsScheduler;
 import org.keepalive4j.config.model.VirtualServer;
 import org.keepalive4j.dataplane.Dataplane;
 import org.keepalive4j.dataplane.DataplaneException;
@@ -317,7 +318,9 @@ public final class VirtualServerState {
     }
 
     private VirtualService virtualService(ServiceKey key) {
-        return new VirtualService(key, config.scheduler(), config.schedulerFlags(), config.onePacketScheduling(),
+        // an unwritten lb_algo goes to the dataplane as null, so that auto's nftables fallback can pick wrr
+        LvsScheduler scheduler = config.schedulerDefaulted() ? null : config.scheduler();
+        return new VirtualService(key, scheduler, config.schedulerFlags(), config.onePacketScheduling(),
                 config.persistenceTimeout(), config.persistenceGranularity());
     }
 
@@ -340,6 +343,7 @@ public final class VirtualServerState {
         }
         services = List.copyOf(newServices);
         boolean settingsChanged = old.scheduler() != newConfig.scheduler()
+                || old.schedulerDefaulted() != newConfig.schedulerDefaulted()
                 || !old.schedulerFlags().equals(newConfig.schedulerFlags())
                 || old.onePacketScheduling() != newConfig.onePacketScheduling()
                 || !Objects.equals(old.persistenceTimeout(), newConfig.persistenceTimeout())

@@ -32,6 +32,7 @@ final class VirtualServerBinder {
         IpFamily family;
         LvsProtocol protocol;
         LvsScheduler scheduler;
+        SourceLocation schedulerAt;
         final Set<String> schedulerFlags = new LinkedHashSet<>();
         boolean ops;
         ForwardingMethod forwarding;
@@ -91,6 +92,7 @@ final class VirtualServerBinder {
                     c.error(n, "'" + v + "' is not an LVS scheduler (rr wrr lc wlc lblc lblcr dh sh sed nq mh fo ovf twos)");
                 } else if (v != null) {
                     d.scheduler = LvsScheduler.of(v);
+                    d.schedulerAt = n.location();
                 }
             })
             .on("ops", (n, d, c) -> d.ops = c.flag(n))

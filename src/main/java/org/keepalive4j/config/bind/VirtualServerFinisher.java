@@ -2,6 +2,7 @@ package org.keepalive4j.config.bind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.keepalive4j.config.model.ForwardingMethod;
 import org.keepalive4j.config.model.GlobalDefs;
 import org.keepalive4j.config.model.IpFamily;
@@ -21,6 +22,10 @@ final class VirtualServerFinisher {
 
     private VirtualServerFinisher() {
     }
+
+    /** The schedulers the nftables dataplane can run without connection counts (see dataplane.nft). */
+    private static final Set<LvsScheduler> STATELESS_SCHEDULERS = Set.of(LvsScheduler.RR, LvsScheduler.WRR,
+            LvsScheduler.SH, LvsScheduler.DH);
 
     static VirtualServer finish(VirtualServerBinder.Draft d, GlobalDefs g, BindContext c) {
         boolean fwmark = d.target instanceof VirtualServer.Fwmark;
@@ -45,9 +50,17 @@ final class VirtualServerFinisher {
             c.warning(d.location, KW, name + ": zero port only valid for persistent services - setting persistence");
             d.persistenceTimeout = VirtualServer.DEFAULT_PERSISTENCE_TIMEOUT;
         }
-        if (d.scheduler == null) {
+        boolean schedulerDefaulted = d.scheduler == null;
+        if (schedulerDefaulted) {
             c.warning(d.location, KW, name + ": no scheduler set, using " + LvsScheduler.DEFAULT.kernelName());
             d.scheduler = LvsScheduler.DEFAULT;
+        }
+        if ("nftables".equals(g.lvsDataplane()) && !STATELESS_SCHEDULERS.contains(d.scheduler)) {
+            // refused here, not when the engine programs it: -t and a reload must say so before anything runs
+            c.error(schedulerDefaulted ? d.location : d.schedulerAt, "lb_algo", name + ": scheduler "
+                    + d.scheduler.kernelName() + (schedulerDefaulted ? " (the default when lb_algo is not set)" : "")
+                    + " needs per-destination connection counts, which lvs_dataplane nftables does not keep;"
+                    + " use lb_algo rr, wrr, sh or dh, or lvs_dataplane ipvs or auto");
         }
         if (d.hysteresis >= d.quorum) {
             c.warning(d.location, KW, name + ": hysteresis " + d.hysteresis + " >= quorum " + d.quorum
@@ -73,7 +86,7 @@ final class VirtualServerFinisher {
             c.warning(d.location, KW, name + " has no usable real servers - ignoring");
             return null;
         }
-        return new VirtualServer(d.target, d.protocol, d.family, d.scheduler, d.schedulerFlags, d.ops, forwarding,
+        return new VirtualServer(d.target, d.protocol, d.family, d.scheduler, schedulerDefaulted, d.schedulerFlags, d.ops, forwarding,
                 d.persistenceTimeout, d.persistenceGranularity, d.persistenceEngine, d.virtualhost, sorry(d, forwarding, c, name),
                 d.alpha, d.omega, d.quorum, d.hysteresis, d.quorumUp, d.quorumDown, d.haSuspend, d.inhibit, d.weight,
                 d.delayLoop, d.connectTimeout, d.retry, d.delayBeforeRetry, d.warmup, smtpAlert, d.snmpName,

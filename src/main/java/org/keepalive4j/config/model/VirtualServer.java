@@ -13,6 +13,9 @@ import org.keepalive4j.config.SourceLocation;
  * @param ipFamily            the family of the service; null for a group service, whose entries decide
  * @param persistenceTimeout  seconds; null when the service is not persistent
  * @param persistenceGranularity as written (an IPv4 netmask or an IPv6 prefix length); null when unset
+ * @param scheduler           lb_algo, or keepalived's default (wlc) when none is written
+ * @param schedulerDefaulted  true when lb_algo was not written (the nftables fallback of lvs_dataplane auto
+ *                            schedules such a service wrr instead of refusing wlc)
  * @param schedulerFlags      flag-1, flag-2, flag-3, sh-port, sh-fallback, mh-port, mh-fallback as given
  * @param weight              the weight of real servers that set none
  * @param retry               the default for real servers; null: each checker's own default
@@ -24,6 +27,7 @@ public record VirtualServer(
         LvsProtocol protocol,
         IpFamily ipFamily,
         LvsScheduler scheduler,
+        boolean schedulerDefaulted,
         Set<String> schedulerFlags,
         boolean onePacketScheduling,
         ForwardingMethod forwarding,
