@@ -189,8 +189,8 @@ class SdNotifyIT {
     private static void assertPingsEvery250Ms(ManagedProcess listener, long pid) {
         int from = received(listener).size();
         awaitPings(listener, 9);
-        List<Received> pings = received(listener).subList(from, received(listener).size()).stream()
-                .filter(r -> r.is("WATCHDOG=1")).toList();
+        List<Received> all = received(listener); // one snapshot: the listener keeps writing meanwhile
+        List<Received> pings = all.subList(from, all.size()).stream().filter(r -> r.is("WATCHDOG=1")).toList();
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < pings.size(); i++) {
             assertEquals(pid, pings.get(i).pid());
@@ -206,12 +206,17 @@ class SdNotifyIT {
     private static void awaitPings(ManagedProcess listener, int count) {
         int from = received(listener).size();
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (received(listener).subList(from, received(listener).size()).stream()
-                .filter(r -> r.is("WATCHDOG=1")).count() < count) {
+        while (pingsSince(listener, from) < count) {
             assertTrue(System.nanoTime() < deadline, "fewer than " + count + " WATCHDOG=1 within " + WAIT
                     + ": " + listener.stdout());
             sleep(20);
         }
+    }
+
+    /** WATCHDOG=1 datagrams after the first {@code from} received, from one snapshot of the listener's log. */
+    private static long pingsSince(ManagedProcess listener, int from) {
+        List<Received> all = received(listener);
+        return all.subList(Math.min(from, all.size()), all.size()).stream().filter(r -> r.is("WATCHDOG=1")).count();
     }
 
     /**
