@@ -66,18 +66,15 @@ final class StatsFreshness {
     void sample(long at) {
         takenAt = at;
         taken = true;
-        Round r;
-        synchronized (lock) {
-            r = round;
-            round = null;
-        }
-        if (r != null) {
-            r.done.complete(null);
-        }
+        releaseReaders();
     }
 
     /** Nothing to read (no reading needed or it failed): readers stop waiting and get what is there. */
     void skip() {
+        releaseReaders();
+    }
+
+    private void releaseReaders() {
         Round r;
         synchronized (lock) {
             r = round;
