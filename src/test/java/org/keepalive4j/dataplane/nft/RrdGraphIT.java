@@ -35,8 +35,8 @@ class RrdGraphIT {
 
     private static final Path BASEDIR = Path.of(System.getProperty("keepalive4j.basedir", ".")).toAbsolutePath();
     private static final String VIP = NftablesDataplaneIT.VIP;
-    private static final int STEP = 5; // the daemon refreshes the MIB's statistics every 5 s
-    private static final int POLLS = 12;
+    private static final int STEP = 2; // the MIB statistics are at most 1 s old when read
+    private static final int POLLS = 14;
     private static final String WEIGHT_OF_H5 = ".1.3.6.1.4.1.9586.100.5.3.4.1.7.1.3"; // realServerWeight.1.3
 
     private NetnsLab lab;
@@ -125,7 +125,7 @@ class RrdGraphIT {
         }
         System.out.println("RrdGraphIT: conn/s per step (drain at " + drained + "): " + conns);
         // before: from the second full step to the step before the drain; during: once the drain and one
-        // statistics refresh (5 s) have passed
+        // statistics refresh (at most 1 s) have passed
         for (int rs = 1; rs <= 3; rs++) {
             double before = mean(conns.get(rs), begin + 2L * STEP, drained - STEP);
             assertTrue(before > 3, "rs" + rs + " before the drain: " + before + " conn/s " + conns.get(rs));
