@@ -2,7 +2,6 @@ package org.keepalive4j.config.bind;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.keepalive4j.config.model.ForwardingMethod;
 import org.keepalive4j.config.model.GlobalDefs;
 import org.keepalive4j.config.model.IpFamily;
@@ -22,10 +21,6 @@ final class VirtualServerFinisher {
 
     private VirtualServerFinisher() {
     }
-
-    /** The schedulers the nftables dataplane can run without connection counts (see dataplane.nft). */
-    private static final Set<LvsScheduler> STATELESS_SCHEDULERS = Set.of(LvsScheduler.RR, LvsScheduler.WRR,
-            LvsScheduler.SH, LvsScheduler.DH);
 
     static VirtualServer finish(VirtualServerBinder.Draft d, GlobalDefs g, BindContext c) {
         boolean fwmark = d.target instanceof VirtualServer.Fwmark;
@@ -55,7 +50,7 @@ final class VirtualServerFinisher {
             c.warning(d.location, KW, name + ": no scheduler set, using " + LvsScheduler.DEFAULT.kernelName());
             d.scheduler = LvsScheduler.DEFAULT;
         }
-        if ("nftables".equals(g.lvsDataplane()) && !STATELESS_SCHEDULERS.contains(d.scheduler)) {
+        if ("nftables".equals(g.lvsDataplane()) && !LvsScheduler.NFTABLES_CAPABLE.contains(d.scheduler)) {
             // refused here, not when the engine programs it: -t and a reload must say so before anything runs
             c.error(schedulerDefaulted ? d.location : d.schedulerAt, "lb_algo", name + ": scheduler "
                     + d.scheduler.kernelName() + (schedulerDefaulted ? " (the default when lb_algo is not set)" : "")

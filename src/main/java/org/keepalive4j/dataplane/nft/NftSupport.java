@@ -2,7 +2,6 @@ package org.keepalive4j.dataplane.nft;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.Set;
 import org.keepalive4j.config.model.ForwardingMethod;
 import org.keepalive4j.config.model.IpFamily;
 import org.keepalive4j.config.model.LvsScheduler;
@@ -18,16 +17,13 @@ import org.keepalive4j.dataplane.VirtualService;
  */
 final class NftSupport {
 
-    static final Set<LvsScheduler> SCHEDULERS = Set.of(LvsScheduler.RR, LvsScheduler.WRR, LvsScheduler.SH,
-            LvsScheduler.DH);
-
     private NftSupport() {
     }
 
     static void checkService(VirtualService s) throws DataplaneException {
         String what = "service " + s.key().describe();
         LvsScheduler sched = s.scheduler() == null ? LvsScheduler.DEFAULT : s.scheduler();
-        if (!SCHEDULERS.contains(sched)) {
+        if (!LvsScheduler.NFTABLES_CAPABLE.contains(sched)) {
             throw new DataplaneException(what + ": scheduler " + sched.kernelName()
                     + (s.scheduler() == null ? " (the default when lb_algo is not set)" : "")
                     + " needs per-destination connection counts, which the nftables dataplane does not keep;"
