@@ -55,12 +55,11 @@ final class QueuedAppender extends AbstractAppender {
     @Override
     public void append(LogEvent event) {
         // the event object may be reused by the caller's logger once this returns
-        if (stopping || !queue.offer(event.toImmutable())) {
-            if (stopping) {
-                writeNow(event.toImmutable());
-            } else {
-                dropped.incrementAndGet();
-            }
+        LogEvent copy = event.toImmutable();
+        if (stopping) {
+            writeNow(copy); // the writer may already be gone
+        } else if (!queue.offer(copy)) {
+            dropped.incrementAndGet();
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -150,7 +151,7 @@ public final class CheckEngine implements Subsystem {
     @Override
     public void reload(KeepalivedConfig config) throws Exception {
         String wanted = config.global().lvsDataplane();
-        if (!java.util.Objects.equals(wanted, dataplaneKeyword)) {
+        if (!Objects.equals(wanted, dataplaneKeyword)) {
             // switching backends under live traffic would drop every connection's NAT state at once;
             // the operator decides when, by restarting
             LOG.warn("lvs_dataplane changed from {} to {}: the {} dataplane stays in use until a restart",
